@@ -124,6 +124,11 @@ public final class RequestValidator {
             violations.add(new Violation("input", "must not exceed " + INPUT_MAX_BYTES + " bytes"));
             return null;
         }
+        if (containsNul(input)) {
+            // PostgreSQL jsonb cannot store U+0000; refusing it here keeps both doors in agreement
+            violations.add(new Violation("input", "must not contain NUL (\\u0000) characters"));
+            return null;
+        }
         URL_LIST_FIELDS.forEach(field -> urlList(input, field, violations));
         if (model.isEmpty()) {
             return input;
@@ -222,6 +227,23 @@ public final class RequestValidator {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText().indexOf('\u0000') >= 0;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            if (names.next().indexOf('\u0000') >= 0) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (containsNul(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String abbreviate(String value) {

@@ -124,4 +124,11 @@ class RequestValidatorTest {
         assertThat(validate(body).violations()).extracting(Violation::field)
                 .containsExactlyInAnyOrder("requestId", "tenantId");
     }
+
+    @Test
+    void refusesNulCharactersAnywhereInTheInput() {
+        ObjectNode body = valid();
+        body.with("input").putObject("extra").put("note", "a\u0000b");
+        assertThat(validate(body).violations()).extracting(Violation::field).containsExactly("input");
+    }
 }
