@@ -1,0 +1,66 @@
+package dev.genqueue.api.job.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.genqueue.api.problem.ProblemException;
+import dev.genqueue.common.validation.RequestValidator;
+import dev.genqueue.common.validation.ValidationResult;
+import dev.genqueue.store.intake.IntakeOutcome;
+import dev.genqueue.store.intake.IntakeSource;
+import dev.genqueue.store.intake.JobIntake;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The REST door's intake: raw body → JSON tree → idempotency key → the common validator → {@link JobIntake}.
+ * One database transaction per request (insert job, its first transition and the outbox row), nothing else.
+ */
+@ApplicationScoped
+public class RestIntake {
+
+    /** The header that carries the idempotency key, an alternative to the body's {@code requestId}. */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+    private final RequestBodyParser parser;
+    private final JobIntake intake;
+    private final IntakeMetrics metrics;
+
+    RestIntake(ObjectMapper mapper, JobIntake intake, IntakeMetrics metrics) {
+        this.parser = new RequestBodyParser(mapper);
+        this.intake = intake;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Accepts one request body; bad input is a 400 problem naming every bad field.
+     *
+     * @param body           the raw request body
+     * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+     */
+    public Submission submit(byte[] body, String idempotencyKey) {
+        ValidationResult result;
+        IdempotencyKey key;
+        try {
+            JsonNode json = parser.parse(body);
+            key = json.isObject() ? IdempotencyKey.resolve(idempotencyKey, (ObjectNode) json) : IdempotencyKey.BODY;
+            result = RequestValidator.validate(json);
+        } catch (ProblemException e) {
+            metrics.invalid();
+            throw e;
+        }
+        if (!result.isValid()) {
+            metrics.invalid();
+            throw ProblemException.invalid(result.violations().stream().map(key::attribute).toList());
+        }
+        IntakeOutcome outcome = intake.accept(result.request(), IntakeSource.REST);
+        if (outcome instanceof IntakeOutcome.Created) {
+            metrics.created();
+        } else if (outcome instanceof IntakeOutcome.Duplicate) {
+            metrics.duplicate();
+        } else {
+            metrics.conflict();
+        }
+        return new Submission(outcome, result.request().tenantId(), result.request().requestId(),
+                key == IdempotencyKey.GENERATED);
+    }
+}
