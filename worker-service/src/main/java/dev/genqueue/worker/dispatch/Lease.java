@@ -1,0 +1,93 @@
+package dev.genqueue.worker.dispatch;
+
+import dev.genqueue.common.job.JobStatus;
+import dev.genqueue.worker.state.JobUpdate;
+import java.util.UUID;
+
+/**
+ * This worker's hold on one claimed job: the row as claimed plus what the owner has written since (version =
+ * fencing token, status, attempts, task id, transient failures). Written by one job pipeline at a time; read by heartbeats.
+ */
+public final class Lease {
+
+    private final ClaimedJob job;
+    private volatile long version;
+    private volatile JobStatus status;
+    private volatile int attempts;
+    private volatile String taskId;
+    private volatile int transientFailures;
+    private volatile long expiresAtNanos;
+    private volatile boolean lost;
+
+    /** A hold on {@code job} until {@code expiresAtNanos} ({@link System#nanoTime()} based). */
+    public Lease(ClaimedJob job, long expiresAtNanos) {
+        this.job = job;
+        this.version = job.version();
+        this.status = job.status();
+        this.attempts = job.attempts();
+        this.taskId = job.apixoTaskId();
+        this.transientFailures = job.transientFailures();
+        this.expiresAtNanos = expiresAtNanos;
+    }
+
+    /** The row as claimed. */
+    public ClaimedJob job() {
+        return job;
+    }
+
+    public UUID jobId() {
+        return job.id();
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public JobStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    /** Consecutive transient failures of the current step. */
+    public int transientFailures() {
+        return transientFailures;
+    }
+
+    /** A fenced update of the job as this owner last wrote it. */
+    public JobUpdate update() {
+        return JobUpdate.of(job.id(), version, status, attempts, taskId, transientFailures);
+    }
+
+    /** Records that {@code update} was committed: the row now has its status and the next version. */
+    public void advance(JobUpdate update) {
+        version = update.expectedVersion() + 1;
+        status = update.to();
+        attempts = update.attempt();
+        taskId = update.taskId();
+        transientFailures = update.transientFailures();
+    }
+
+    /** Records that another owner took the job: nothing more is written under this lease. */
+    public void markLost() {
+        lost = true;
+    }
+
+    public boolean isLost() {
+        return lost;
+    }
+
+    long expiresAtNanos() {
+        return expiresAtNanos;
+    }
+
+    void extendedUntil(long nanos) {
+        expiresAtNanos = nanos;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.genqueue.worker.metrics;
+
+import dev.genqueue.common.job.JobStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** The worker's meters in one place, so names and tags stay consistent. */
+@ApplicationScoped
+public class WorkerMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter claimed;
+    private final Counter fencingLost;
+    private final Counter jobErrors;
+    private final Counter downloadBytes;
+
+    WorkerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.claimed = Counter.builder("genqueue.worker.jobs.claimed").description("Jobs claimed").register(registry);
+        this.fencingLost = Counter.builder("genqueue.worker.fencing.lost")
+                .description("Writes refused because another owner holds the job").register(registry);
+        this.jobErrors = Counter.builder("genqueue.worker.jobs.errors")
+                .description("Job runs that ended in an error and were left to lease expiry").register(registry);
+        this.downloadBytes = Counter.builder("genqueue.worker.download.bytes").baseUnit("bytes")
+                .description("Output bytes stored").register(registry);
+    }
+
+    /** One group commit of the state writer: how many job writes it carried and how long it took. */
+    public void writeBatch(int writes, long nanos) {
+        DistributionSummary.builder("genqueue.worker.writer.batch.size").description("Job writes per transaction")
+                .register(registry).record(writes);
+        Timer.builder("genqueue.worker.writer.commit").description("State writer transaction time")
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void claimed(int jobs) {
+        claimed.increment(jobs);
+    }
+
+    /** How late a job was acted on: claim time minus the time it was due. */
+    public void lateness(JobStatus status, Duration late) {
+        Timer.builder("genqueue.worker.poll.lateness").description("Claim time minus due time")
+                .tag("status", status.wireName()).publishPercentileHistogram(false)
+                .register(registry).record(late.isNegative() ? Duration.ZERO : late);
+    }
+
+    public void transition(JobStatus from, JobStatus to) {
+        Counter.builder("genqueue.worker.transitions").description("Job state changes written")
+                .tag("from", from.wireName()).tag("to", to.wireName()).register(registry).increment();
+    }
+
+    public void fencingLost() {
+        fencingLost.increment();
+    }
+
+    public void jobError() {
+        jobErrors.increment();
+    }
+
+    /** A submit whose outcome is unknown; {@code cause} is {@code timeout} or {@code orphaned}. */
+    public void unknownSubmit(String cause, String policy) {
+        Counter.builder("genqueue.worker.submit.unknown")
+                .description("Submits that may have created a task whose id was not recorded")
+                .tag("cause", cause).tag("policy", policy).register(registry).increment();
+    }
+
+    public void accountProblem(int httpStatus) {
+        Counter.builder("genqueue.worker.apixo.account.problems").description("401/402 answers from APIXO")
+                .tag("status", String.valueOf(httpStatus)).register(registry).increment();
+    }
+
+    public void downloaded(long bytes) {
+        downloadBytes.increment(bytes);
+    }
+
+    public Timer download(String outcome) {
+        return Timer.builder("genqueue.worker.downloads").description("Output downloads by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    public void intake(String result, int records) {
+        if (records > 0) {
+            Counter.builder("genqueue.worker.intake.records").description("Request records by intake result")
+                    .tag("result", result).register(registry).increment(records);
+        }
+    }
+
+    /** Registers a gauge read from {@code value}. */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+}

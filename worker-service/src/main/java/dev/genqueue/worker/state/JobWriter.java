@@ -1,0 +1,263 @@
+package dev.genqueue.worker.state;
+
+import dev.genqueue.common.contract.StoredOutput;
+import dev.genqueue.store.outbox.OutboxRecord;
+import dev.genqueue.store.outbox.OutboxWriter;
+import dev.genqueue.worker.config.WorkerConfig;
+import dev.genqueue.worker.metrics.WorkerMetrics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+/**
+ * Group commit of job state writes: writes queued by many concurrent jobs are committed together, one
+ * transaction per batch (updates batched per SQL shape, then transitions, outputs and outbox rows), so the
+ * cost per job stays a fraction of a transaction. A batch that fails is retried write by write, so one bad
+ * write cannot sink its neighbours. Results complete on the writer thread: continuations must not block.
+ */
+@ApplicationScoped
+public class JobWriter {
+
+    private static final Logger LOG = Logger.getLogger(JobWriter.class);
+    private static final String INSERT_TRANSITION = """
+            INSERT INTO job_transition (job_id, from_status, to_status, at, attempt, apixo_task_id, reason)
+            VALUES (?, ?, ?, now(), ?, ?, ?)
+            """;
+    private static final String INSERT_OUTPUT = """
+            INSERT INTO job_output (job_id, idx, original_url, location, size_bytes, sha256, content_type, stored_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, now())
+            ON CONFLICT (job_id, idx) DO NOTHING
+            """;
+    private static final Duration IDLE_WAKE = Duration.ofMillis(200);
+
+    private final EntityManager entityManager;
+    private final OutboxWriter outbox;
+    private final WorkerMetrics metrics;
+    private final WorkerConfig.Writer config;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private ExecutorService threads;
+
+    JobWriter(EntityManager entityManager, OutboxWriter outbox, WorkerMetrics metrics, WorkerConfig config) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.config = config.writer();
+    }
+
+    /** Queues a write; the result tells whether the fencing check let it through. */
+    public CompletableFuture<WriteResult> write(JobWrite write) {
+        Pending pending = new Pending(write, new CompletableFuture<>());
+        if (!running) {
+            pending.result().completeExceptionally(new IllegalStateException("the job writer is stopped"));
+        } else {
+            queue.add(pending);
+        }
+        return pending.result();
+    }
+
+    /** Starts the writer threads. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        AtomicInteger number = new AtomicInteger();
+        threads = Executors.newFixedThreadPool(config.threads(), task -> {
+            Thread thread = new Thread(task, "genqueue-writer-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < config.threads(); i++) {
+            threads.execute(this::drain);
+        }
+    }
+
+    /** Commits what is queued, then stops; writes still queued after {@code grace} fail. */
+    public synchronized void stop(Duration grace) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        threads.shutdown();
+        try {
+            threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        threads.shutdownNow();
+        for (Pending left; (left = queue.poll()) != null; ) {
+            left.result().completeExceptionally(new IllegalStateException("the job writer stopped"));
+        }
+    }
+
+    private void drain() {
+        while (running || !queue.isEmpty()) {
+            Pending first;
+            try {
+                // a bounded wait, so a stop request is noticed while idle
+                first = queue.poll(IDLE_WAKE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first != null) {
+                List<Pending> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch, config.batchSize() - 1);
+                flush(batch);
+            }
+        }
+    }
+
+    private void flush(List<Pending> batch) {
+        List<WriteResult> results;
+        long start = System.nanoTime();
+        try {
+            results = QuarkusTransaction.requiringNew().call(() -> apply(batch));
+            metrics.writeBatch(batch.size(), System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                batch.forEach(pending -> flush(List.of(pending)));
+                return;
+            }
+            Pending pending = batch.get(0);
+            LOG.warnf("job %s: state write %s -> %s failed: %s", pending.write().update().jobId(),
+                    pending.write().update().from(), pending.write().update().to(), rootMessage(e));
+            pending.result().completeExceptionally(e);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            JobUpdate update = batch.get(i).write().update();
+            if (results.get(i).applied() && update.changesStatus()) {
+                metrics.transition(update.from(), update.to());
+            }
+            batch.get(i).result().complete(results.get(i));
+        }
+    }
+
+    private List<WriteResult> apply(List<Pending> batch) {
+        Session session = entityManager.unwrap(Session.class);
+        List<OutboxRecord> events = new ArrayList<>();
+        List<WriteResult> results = session.doReturningWork(c -> {
+            Instant now = databaseNow(c);
+            boolean[] applied = update(c, batch);
+            insertTransitions(c, batch, applied);
+            insertOutputs(c, batch, applied);
+            List<WriteResult> outcome = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                if (applied[i]) {
+                    events.addAll(batch.get(i).write().events().apply(now));
+                }
+                outcome.add(new WriteResult(applied[i], now));
+            }
+            return outcome;
+        });
+        outbox.appendAll(events);
+        return results;
+    }
+
+    private static boolean[] update(Connection c, List<Pending> batch) throws SQLException {
+        Map<String, List<Integer>> byShape = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            byShape.computeIfAbsent(batch.get(i).write().update().sql(), sql -> new ArrayList<>()).add(i);
+        }
+        boolean[] applied = new boolean[batch.size()];
+        for (Map.Entry<String, List<Integer>> shape : byShape.entrySet()) {
+            try (PreparedStatement statement = c.prepareStatement(shape.getKey())) {
+                for (int index : shape.getValue()) {
+                    batch.get(index).write().update().bind(statement);
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                for (int k = 0; k < counts.length; k++) {
+                    applied[shape.getValue().get(k)] = counts[k] == 1;
+                }
+            }
+        }
+        return applied;
+    }
+
+    private static void insertTransitions(Connection c, List<Pending> batch, boolean[] applied) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_TRANSITION)) {
+            int rows = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                JobUpdate update = batch.get(i).write().update();
+                if (applied[i] && update.changesStatus()) {
+                    insert.setObject(1, update.jobId());
+                    insert.setString(2, update.from().name());
+                    insert.setString(3, update.to().name());
+                    insert.setInt(4, update.attempt());
+                    insert.setString(5, update.taskId());
+                    insert.setString(6, update.reason());
+                    insert.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void insertOutputs(Connection c, List<Pending> batch, boolean[] applied) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_OUTPUT)) {
+            int rows = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                List<StoredOutput> outputs = batch.get(i).write().outputs();
+                for (int index = 0; applied[i] && index < outputs.size(); index++) {
+                    StoredOutput output = outputs.get(index);
+                    insert.setObject(1, batch.get(i).write().update().jobId());
+                    insert.setInt(2, index);
+                    insert.setString(3, output.originalUrl());
+                    insert.setString(4, output.location());
+                    insert.setLong(5, output.sizeBytes());
+                    insert.setString(6, output.sha256());
+                    insert.setString(7, output.contentType());
+                    insert.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static Instant databaseNow(Connection c) throws SQLException {
+        try (PreparedStatement now = c.prepareStatement("SELECT now()"); ResultSet rs = now.executeQuery()) {
+            rs.next();
+            return rs.getObject(1, OffsetDateTime.class).toInstant();
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record Pending(JobWrite write, CompletableFuture<WriteResult> result) {
+    }
+}

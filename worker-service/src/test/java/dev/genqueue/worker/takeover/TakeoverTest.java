@@ -1,0 +1,142 @@
+package dev.genqueue.worker.takeover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.genqueue.common.contract.Json;
+import dev.genqueue.common.job.JobStatus;
+import dev.genqueue.testing.KafkaBrokerResource;
+import dev.genqueue.testing.PostgresResource;
+import dev.genqueue.testing.SimulatorResource;
+import dev.genqueue.worker.dispatch.ClaimedJob;
+import dev.genqueue.worker.dispatch.Lease;
+import dev.genqueue.worker.engine.LeasedWrites;
+import dev.genqueue.worker.state.JobUpdate;
+import dev.genqueue.worker.state.JobWrite;
+import dev.genqueue.worker.state.JobWriter;
+import dev.genqueue.worker.state.WriteResult;
+import dev.genqueue.worker.support.JobHistory;
+import dev.genqueue.worker.support.JobStoreQueries;
+import dev.genqueue.worker.support.JobStoreQueries.JobRow;
+import dev.genqueue.worker.support.JobStoreQueries.TransitionRow;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A worker that claimed a job and died: another takes the job over after the lease, and the dead one's late writes change nothing. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(value = PostgresResource.class,
+        initArgs = @ResourceArg(name = "database", value = "genqueue_worker_test"))
+@QuarkusTestResource(SimulatorResource.class)
+class TakeoverTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final String DEAD_WORKER = "crashed-worker";
+    private static final String PLANT_JOB = """
+            INSERT INTO job (id, tenant_id, request_id, request_fingerprint, model, input, source, status, attempts,
+                             next_run_at, lease_owner, version, accepted_at, updated_at)
+            VALUES (?, ?, ?, 'planted', 'nano-banana', ?::jsonb, 'KAFKA', ?, ?,
+                    now() + interval '400 milliseconds', ?, ?, now(), now())
+            """;
+    private static final String PLANT_TRANSITION = """
+            INSERT INTO job_transition (job_id, from_status, to_status, at, attempt) VALUES (?, ?, ?, now(), ?)
+            """;
+
+    @Inject
+    JobStoreQueries store;
+
+    @Inject
+    JobWriter writer;
+
+    @Inject
+    LeasedWrites leasedWrites;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void jobOrphanedMidSubmitIsTakenOverResubmittedAndTheDeadOwnersAnswerIsRejected() throws Exception {
+        UUID id = plant(JobStatus.SUBMITTING, 1, 7);
+
+        JobRow done = awaitTerminal(id);
+
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(2);
+        List<TransitionRow> history = store.history(id);
+        JobHistory.assertLegalPath(history, JobStatus.SUCCEEDED);
+        assertThat(history).anySatisfy(step -> {
+            assertThat(step.from()).isEqualTo(JobStatus.SUBMITTING);
+            assertThat(step.to()).isEqualTo(JobStatus.QUEUED);
+            assertThat(step.reason()).contains("UNKNOWN_SUBMIT_OUTCOME (orphaned)", "resubmitting");
+        });
+
+        WriteResult late = writer.write(JobWrite.of(JobUpdate.of(id, 7, JobStatus.SUBMITTING, 1, null, 0)
+                .moveTo(JobStatus.SUBMITTED, "late answer").taskId("task_from_the_dead")))
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(late.applied()).isFalse();
+        JobRow after = store.job(id);
+        assertThat(after.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(after.version()).isEqualTo(done.version());
+        assertThat(after.taskId()).isEqualTo(done.taskId()).isNotEqualTo("task_from_the_dead");
+        assertThat(store.history(id)).hasSameSizeAs(history);
+    }
+
+    @Test
+    void queuedJobOfADeadOwnerIsClaimedAfterItsLeaseAndTheStaleWriteIsCountedNotApplied() throws Exception {
+        UUID id = plant(JobStatus.QUEUED, 0, 3);
+        ClaimedJob deadOwnersView = claimedAsTheDeadOwner(id, 3);
+
+        JobRow done = awaitTerminal(id);
+
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(1);
+        JobHistory.assertLegalPath(store.history(id), JobStatus.SUCCEEDED);
+
+        double lostBefore = registry.counter("genqueue.worker.fencing.lost").count();
+        Lease deadLease = new Lease(deadOwnersView, System.nanoTime());
+        boolean owned = leasedWrites.apply(deadLease, deadLease.update().moveTo(JobStatus.SUBMITTING, "woke up late")
+                .attempts(1)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(owned).isFalse();
+        assertThat(deadLease.isLost()).isTrue();
+        assertThat(registry.counter("genqueue.worker.fencing.lost").count()).isEqualTo(lostBefore + 1);
+        assertThat(store.job(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(store.job(id).version()).isEqualTo(done.version());
+    }
+
+    private UUID plant(JobStatus status, int attempts, long version) {
+        UUID id = UUID.randomUUID();
+        String input = Json.mapper().createObjectNode().put("mode", "text-to-image")
+                .put("prompt", "a job whose worker died").toString();
+        store.execute(PLANT_JOB, id, "takeover-" + id, "planted-" + id, input, status.name(), attempts, DEAD_WORKER,
+                version);
+        store.execute(PLANT_TRANSITION, id, null, JobStatus.QUEUED.name(), 0);
+        if (status != JobStatus.QUEUED) {
+            store.execute(PLANT_TRANSITION, id, JobStatus.QUEUED.name(), status.name(), attempts);
+        }
+        JobRow planted = store.job(id);
+        assertThat(planted.leaseOwner()).isEqualTo(DEAD_WORKER);
+        return id;
+    }
+
+    private static ClaimedJob claimedAsTheDeadOwner(UUID id, long version) {
+        Instant now = Instant.now();
+        return new ClaimedJob(id, version, JobStatus.QUEUED, "takeover-" + id, "planted-" + id, null, "nano-banana",
+                Json.mapper().createObjectNode().put("prompt", "a job whose worker died"), null, 0, null, 0, 0,
+                List.of(), now, null, null, now, now);
+    }
+
+    private JobRow awaitTerminal(UUID id) {
+        return await().atMost(WITHIN).until(() -> store.job(id), job -> job.status().isTerminal());
+    }
+}
