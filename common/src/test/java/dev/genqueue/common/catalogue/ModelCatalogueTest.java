@@ -58,4 +58,12 @@ class ModelCatalogueTest {
         assertThat(PollProfile.VIDEO.intervalAfter(3)).isEqualTo(Duration.ofSeconds(30));
         assertThat(PollProfile.IMAGE_FAST.intervalAfter(50)).isEqualTo(Duration.ofSeconds(30));
     }
+
+    @Test
+    void expectedCompletionLiesBetweenTheFirstPollAndTheMaxWait() {
+        for (PollProfile profile : PollProfile.values()) {
+            assertThat(profile.expectedCompletion()).isGreaterThan(profile.initialWait())
+                    .isLessThan(profile.maxWait());
+        }
+    }
 }
