@@ -5,5 +5,7 @@ public enum IntakeSource {
     /** {@code POST /v1/jobs}; the request is also published to the request topic. */
     REST,
     /** A record on the request topic. */
-    KAFKA
+    KAFKA,
+    /** A dead letter redriven by an operator (a fixed intake record, or a new attempt of an exhausted job). */
+    REDRIVE
 }
