@@ -61,9 +61,9 @@ public final class FailureClassification {
     /** Classifies an HTTP error status (or envelope code) of one APIXO call. */
     public static FailureClass ofHttpStatus(int status, ApixoCall call) {
         return switch (status) {
-            // a 400 on a status query is not the job's fault; the max wait bounds the retries
-            case 400 -> new FailureClass(call == ApixoCall.SUBMIT ? FAIL : RETRY, "INVALID_REQUEST",
-                    "APIXO refused the request as invalid");
+            // a 400 on a status or balance query is not the job's fault; the max wait bounds the retries
+            case 400 -> new FailureClass(call == ApixoCall.SUBMIT || call == ApixoCall.DOWNLOAD ? FAIL : RETRY,
+                    "INVALID_REQUEST", "APIXO refused the request as invalid");
             case 401 -> new FailureClass(PAUSE, "API_KEY_REJECTED", "The APIXO API key was rejected");
             case 402 -> new FailureClass(PAUSE, "INSUFFICIENT_BALANCE", "The APIXO balance cannot cover the task");
             case 403 -> call == ApixoCall.DOWNLOAD

@@ -42,7 +42,7 @@ class FailureClassificationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "400, SUBMIT, FAIL", "400, STATUS, RETRY", "401, SUBMIT, PAUSE", "401, STATUS, PAUSE",
+            "400, SUBMIT, FAIL", "400, STATUS, RETRY", "400, DOWNLOAD, FAIL", "401, SUBMIT, PAUSE", "401, STATUS, PAUSE",
             "402, SUBMIT, PAUSE", "403, SUBMIT, FAIL", "403, DOWNLOAD, FAIL", "404, SUBMIT, FAIL",
             "404, STATUS, RETRY", "404, DOWNLOAD, FAIL", "408, SUBMIT, RETRY", "429, SUBMIT, RETRY",
             "429, STATUS, RETRY", "500, SUBMIT, RETRY", "502, STATUS, RETRY", "503, SUBMIT, RETRY",
