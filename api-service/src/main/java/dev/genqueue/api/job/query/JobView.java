@@ -20,7 +20,7 @@ import java.util.UUID;
  * @param projectId        optional project
  * @param model            APIXO model id
  * @param delivery         {@code polling} or {@code callback}; {@code null} until the worker applies the default
- * @param source           the door it came through: {@code rest} or {@code kafka}
+ * @param source           how it arrived: {@code rest}, {@code kafka} or {@code redrive} (from a dead letter)
  * @param status           current state
  * @param attempts         APIXO submissions made
  * @param apixoTaskId      current APIXO task id, once submitted
