@@ -20,6 +20,8 @@ public final class Topics {
     public static final String HEADER_DLQ_PARTITION = "dead-letter-partition";
     /** Offset of the dead-lettered record. */
     public static final String HEADER_DLQ_OFFSET = "dead-letter-offset";
+    /** {@code base64} when a dead-lettered value was not UTF-8 text and is carried base64-encoded. */
+    public static final String HEADER_DLQ_PAYLOAD_ENCODING = "dead-letter-payload-encoding";
     /** Stable event id of a result or ops event, also present in the payload. */
     public static final String HEADER_EVENT_ID = "genqueue-event-id";
 

@@ -28,14 +28,17 @@ public final class LocalPostgres implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private final Path embeddedDataDir;
+    private EmbeddedPostgres embedded;
 
-    private LocalPostgres(String host, int port, String user, String password, EmbeddedPostgres embedded) {
+    private LocalPostgres(String host, int port, String user, String password, EmbeddedPostgres embedded,
+            Path embeddedDataDir) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.embeddedDataDir = embeddedDataDir;
     }
 
     /**
@@ -49,18 +52,37 @@ public final class LocalPostgres implements AutoCloseable {
         String user = setting("GENQUEUE_PG_USER", "postgres");
         String password = setting("GENQUEUE_PG_PASSWORD", "");
         if (answers(host, port)) {
-            return new LocalPostgres(host, port, user, password, null);
+            return new LocalPostgres(host, port, user, password, null, null);
         }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            if (embeddedDataDir != null) {
-                builder.setDataDirectory(embeddedDataDir).setCleanDataDirectory(false);
-            }
-            EmbeddedPostgres started = builder.start();
-            return new LocalPostgres("127.0.0.1", started.getPort(), "postgres", "", started);
+            EmbeddedPostgres started = startEmbedded(embeddedDataDir, 0);
+            return new LocalPostgres("127.0.0.1", started.getPort(), "postgres", "", started, embeddedDataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("no PostgreSQL at " + host + ":" + port + " and the embedded one failed", e);
         }
+    }
+
+    /**
+     * Restarts the server on the same port and data, as an operator or a crash-recovery test would: an
+     * embedded server (which needs a data directory) is stopped and started again; a Debian cluster is
+     * restarted with {@code pg_ctlcluster}.
+     */
+    public synchronized void restart() {
+        if (embedded != null) {
+            if (embeddedDataDir == null) {
+                throw new IllegalStateException("an embedded server without a data directory cannot keep its data");
+            }
+            try {
+                embedded.close();
+                embedded = startEmbedded(embeddedDataDir, port);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restart the embedded PostgreSQL", e);
+            }
+            return;
+        }
+        DebianCluster.onPort(port)
+                .orElseThrow(() -> new IllegalStateException("no pg_ctlcluster cluster serves port " + port))
+                .restart();
     }
 
     /** Creates the database if it does not exist yet; safe to call concurrently from several processes. */
@@ -97,6 +119,19 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Drops a database if it exists, closing its connections. */
+    public void dropDatabase(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+                Statement drop = c.createStatement()) {
+            drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
@@ -123,7 +158,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (embedded != null) {
             try {
                 embedded.close();
@@ -131,6 +166,17 @@ public final class LocalPostgres implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (dataDir != null) {
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
     }
 
     private static boolean exists(Connection c, String name) throws SQLException {
