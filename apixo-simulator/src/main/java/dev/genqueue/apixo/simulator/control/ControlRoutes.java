@@ -31,9 +31,10 @@ public final class ControlRoutes {
 
     public static void mount(Router router, SimulatorControl control, Services services) {
         router.route("/_sim/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
-        router.get("/_sim/stats").handler(guard(context -> json(context, 200,
+        // a snapshot walks every task: built off the event loop so API answers are not held back meanwhile
+        router.get("/_sim/stats").blockingHandler(guard(context -> json(context, 200,
                 Envelope.MAPPER.valueToTree(services.stats().snapshot(services.tasks(), services.accounts(),
-                        services.now(), !"false".equals(context.request().getParam("tasks")))))));
+                        services.now(), !"false".equals(context.request().getParam("tasks")))))), false);
         router.post("/_sim/stats/reset").handler(guard(context -> {
             control.resetStats();
             ok(context);

@@ -32,8 +32,20 @@ public final class ResultFiles {
         return taskId + "_" + index + "." + kind.extension();
     }
 
-    /** The bytes of output {@code index}; the same task and index always give the same bytes. */
+    /**
+     * The bytes of output {@code index}; the same task and index always give the same bytes, so they are
+     * generated once per task (a client downloading many results should not wait on image encoding).
+     */
     public static byte[] bytes(Task task, int index) {
+        byte[] cached = task.cachedFile(index);
+        if (cached == null) {
+            cached = generate(task, index);
+            task.cacheFile(index, cached);
+        }
+        return cached;
+    }
+
+    private static byte[] generate(Task task, int index) {
         OutputKind kind = task.outputs().get(index);
         byte[] seed = seed(task.contentSeed(), index);
         return switch (kind) {

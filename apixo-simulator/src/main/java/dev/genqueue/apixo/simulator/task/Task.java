@@ -36,6 +36,7 @@ public final class Task {
     private final AtomicInteger callbackAcks = new AtomicInteger();
     private final AtomicBoolean settled = new AtomicBoolean();
     private final AtomicReferenceArray<byte[]> payloads = new AtomicReferenceArray<>(TaskState.values().length);
+    private final AtomicReferenceArray<byte[]> files;
 
     Task(String id, String model, String apiKey, String fingerprint, byte[] contentSeed, long createTime,
             long processingAt, long completeAt, Outcome outcome, BigDecimal price, List<OutputKind> outputs,
@@ -51,6 +52,7 @@ public final class Task {
         this.outcome = outcome;
         this.price = price;
         this.outputs = List.copyOf(outputs);
+        this.files = new AtomicReferenceArray<>(this.outputs.size());
         this.callbackUrl = callbackUrl;
         this.callbackFaults = List.copyOf(callbackFaults);
     }
@@ -140,6 +142,15 @@ public final class Task {
     }
 
     /** Cached rendering of this task in {@code state}; payloads never change once rendered. */
+    /** The bytes of output {@code index} if they were generated before; they never change for a task. */
+    public byte[] cachedFile(int index) {
+        return files.get(index);
+    }
+
+    public void cacheFile(int index, byte[] bytes) {
+        files.set(index, bytes);
+    }
+
     public byte[] cachedPayload(TaskState state) {
         return payloads.get(state.ordinal());
     }
