@@ -31,4 +31,9 @@ interface ApixoApi {
     @Produces(MediaType.APPLICATION_JSON)
     CompletionStage<Response> statusTask(@PathParam("model") String model, @QueryParam("taskId") String taskId,
             @HeaderParam("Authorization") String authorization);
+
+    @GET
+    @Path("/apikeys/current-balance")
+    @Produces(MediaType.APPLICATION_JSON)
+    CompletionStage<Response> currentBalance(@HeaderParam("Authorization") String authorization);
 }

@@ -2,14 +2,19 @@ package dev.genqueue.worker.apixo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genqueue.common.contract.Json;
+import dev.genqueue.common.failure.ApixoCall;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -20,7 +25,9 @@ import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 /**
  * The one door to APIXO: submits and status queries over a pooled keep-alive connection, answered as
  * {@link SubmitOutcome}/{@link StatusOutcome} values. Every call is logged on one INFO line (model, task,
- * job, HTTP status, duration) and timed per endpoint and outcome; the key is never logged.
+ * job, HTTP status, duration) and timed per endpoint and outcome; the key is never logged. What each call says about
+ * APIXO's health (answered, rate limited, unavailable) goes to every {@link ApixoCallObserver}. At most
+ * {@code pool-size} calls are in flight; the others wait their turn before the client's timeouts start.
  */
 @ApplicationScoped
 public class ApixoClient {
@@ -31,9 +38,15 @@ public class ApixoClient {
     private final ApixoApi api;
     private final String authorization;
     private final MeterRegistry registry;
+    private final List<ApixoCallObserver> observers;
+    private final CallLimiter limiter;
 
-    ApixoClient(ApixoConfig config, MeterRegistry registry) {
+    ApixoClient(ApixoConfig config, MeterRegistry registry, @Any Instance<ApixoCallObserver> observers) {
         this.registry = registry;
+        this.observers = observers.stream().toList();
+        this.limiter = new CallLimiter(config.poolSize());
+        Gauge.builder("genqueue.apixo.calls.in_flight", limiter, CallLimiter::inFlight)
+                .description("APIXO calls sent and not answered yet").register(registry);
         this.authorization = "Bearer " + config.apiKey().orElse("");
         if (config.apiKey().isEmpty()) {
             LOG.warn("No APIXO key configured (APIXO_API_KEY); every call will be refused with 401");
@@ -62,9 +75,8 @@ public class ApixoClient {
         }
         body.set("input", request.input());
         long start = System.nanoTime();
-        return call(() -> api.generateTask(request.model(), authorization, body.toString()),
-                response -> ApixoResponses.submit(response.getStatus(), entity(response),
-                        response.getHeaderString("Retry-After")),
+        return call(ApixoCall.SUBMIT, () -> api.generateTask(request.model(), authorization, body.toString()),
+                raw -> ApixoResponses.submit(raw.status(), raw.body(), raw.retryAfter()),
                 ApixoResponses::submitFailure)
                 .thenApply(answer -> {
                     String taskId = answer.outcome() instanceof SubmitOutcome.Accepted accepted ? accepted.taskId() : NO_STATUS;
@@ -76,9 +88,8 @@ public class ApixoClient {
     /** Queries a task; never completes exceptionally. */
     public CompletionStage<StatusOutcome> status(String model, String taskId, UUID jobId) {
         long start = System.nanoTime();
-        return call(() -> api.statusTask(model, taskId, authorization),
-                response -> ApixoResponses.status(response.getStatus(), entity(response),
-                        response.getHeaderString("Retry-After")),
+        return call(ApixoCall.STATUS, () -> api.statusTask(model, taskId, authorization),
+                raw -> ApixoResponses.status(raw.status(), raw.body(), raw.retryAfter()),
                 ApixoResponses::statusFailure)
                 .thenApply(answer -> {
                     record("status", model, taskId, jobId, answer, answer.outcome().label(), start);
@@ -86,24 +97,45 @@ public class ApixoClient {
                 });
     }
 
-    private <T> CompletionStage<Answer<T>> call(Supplier<CompletionStage<Response>> request,
-            Function<Response, T> onResponse, Function<Throwable, T> onFailure) {
-        CompletionStage<Response> sent;
-        try {
-            sent = request.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Answer<>(onFailure.apply(e), NO_STATUS));
-        }
-        return sent.handle((response, error) -> {
+    /** Reads the account's balance (which also proves the key is accepted); never completes exceptionally. */
+    public CompletionStage<BalanceOutcome> balance() {
+        long start = System.nanoTime();
+        return call(ApixoCall.BALANCE, () -> api.currentBalance(authorization),
+                raw -> ApixoResponses.balance(raw.status(), raw.body()),
+                ApixoResponses::balanceFailure)
+                .thenApply(answer -> {
+                    record("balance", NO_STATUS, NO_STATUS, null, answer, answer.outcome().label(), start);
+                    return answer.outcome();
+                });
+    }
+
+    private <T> CompletionStage<Answer<T>> call(ApixoCall endpoint, Supplier<CompletionStage<Response>> request,
+            Function<Raw, T> onResponse, Function<Throwable, T> onFailure) {
+        // one call per pooled connection: a request that waits, waits here, before the client's timeout starts
+        return limiter.run(request).handle((response, error) -> {
             if (error != null) {
+                observe(endpoint, CallSignal.UNAVAILABLE, null);
                 return new Answer<>(onFailure.apply(error), NO_STATUS);
             }
             try {
-                return new Answer<>(onResponse.apply(response), String.valueOf(response.getStatus()));
+                Raw raw = new Raw(response.getStatus(), entity(response), response.getHeaderString("Retry-After"));
+                observe(endpoint, ApixoResponses.signal(raw.status(), raw.body()),
+                        ApixoResponses.retryAfter(raw.retryAfter()));
+                return new Answer<>(onResponse.apply(raw), String.valueOf(raw.status()));
             } finally {
                 response.close();
             }
         });
+    }
+
+    private void observe(ApixoCall endpoint, CallSignal signal, Duration retryAfter) {
+        for (ApixoCallObserver observer : observers) {
+            try {
+                observer.observe(endpoint, signal, retryAfter);
+            } catch (RuntimeException e) {
+                LOG.warnf("an APIXO call observer failed: %s", e.getMessage());
+            }
+        }
     }
 
     private void record(String endpoint, String model, String taskId, UUID jobId, Answer<?> answer, String outcome,
@@ -124,5 +156,9 @@ public class ApixoClient {
     }
 
     private record Answer<T>(T outcome, String httpStatus) {
+    }
+
+    /** An HTTP answer, read once. */
+    private record Raw(int status, String body, String retryAfter) {
     }
 }

@@ -6,6 +6,7 @@ import dev.genqueue.common.failure.ApixoCall;
 import dev.genqueue.common.failure.FailureClass;
 import dev.genqueue.common.failure.FailureClassification;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -91,6 +92,44 @@ public final class ApixoResponses {
     /** A status query that got no answer tells nothing; polling is idempotent, so ask again. */
     public static StatusOutcome statusFailure(Throwable error) {
         return new StatusOutcome.RetryLater("no answer: " + describe(error), null);
+    }
+
+    /** Translates the answer to {@code GET /apikeys/current-balance}. */
+    public static BalanceOutcome balance(int httpStatus, String body) {
+        Envelope envelope = Envelope.read(httpStatus, body);
+        int status = envelope.status();
+        if (status >= 200 && status < 300) {
+            JsonNode data = envelope.data();
+            JsonNode amount = data.isValueNode() ? data : data.path("balance");
+            try {
+                return amount.isNumber() || amount.isTextual() && !amount.asText().isBlank()
+                        ? new BalanceOutcome.Balance(new BigDecimal(amount.asText().trim()))
+                        : new BalanceOutcome.Unknown("answer " + status + " carried no balance");
+            } catch (NumberFormatException e) {
+                return new BalanceOutcome.Unknown("answer " + status + " carried an unreadable balance");
+            }
+        }
+        if (status >= 400 && FailureClassification.ofHttpStatus(status, ApixoCall.BALANCE).isPause()) {
+            return new BalanceOutcome.AccountProblem(status, envelope.message());
+        }
+        return new BalanceOutcome.Unknown("HTTP " + status + ": " + envelope.message());
+    }
+
+    /** A transport error of a balance query. */
+    public static BalanceOutcome balanceFailure(Throwable error) {
+        return new BalanceOutcome.Unknown("no answer: " + describe(error));
+    }
+
+    /**
+     * What an answer (its effective status: the envelope code wins over a 200) says about APIXO's health;
+     * {@code body} may be {@code null}.
+     */
+    public static CallSignal signal(int httpStatus, String body) {
+        int status = Envelope.read(httpStatus, body).status();
+        if (status == 429) {
+            return CallSignal.RATE_LIMITED;
+        }
+        return status >= 500 || status == 408 || status == 425 ? CallSignal.UNAVAILABLE : CallSignal.ANSWERED;
     }
 
     private static StatusOutcome state(JsonNode data) {
@@ -180,7 +219,8 @@ public final class ApixoResponses {
         return abbreviate(root.getClass().getSimpleName() + (message == null ? "" : " " + message));
     }
 
-    private static Duration retryAfter(String header) {
+    /** The seconds form of {@code Retry-After}, or {@code null} when absent or unreadable. */
+    static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }

@@ -2,37 +2,47 @@ package dev.genqueue.worker.complete;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genqueue.common.contract.ResultEvent;
 import dev.genqueue.common.contract.StoredOutput;
 import dev.genqueue.common.contract.Topics;
 import dev.genqueue.common.job.JobStatus;
 import dev.genqueue.store.outbox.OutboxRecord;
+import dev.genqueue.worker.cost.CostTracker;
 import dev.genqueue.worker.dispatch.ClaimedJob;
 import dev.genqueue.worker.dispatch.Lease;
 import dev.genqueue.worker.engine.LeasedWrites;
+import dev.genqueue.worker.state.JobDeadLetter;
 import dev.genqueue.worker.state.JobUpdate;
 import dev.genqueue.worker.state.JobWrite;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Terminal states: the final row update, its outputs and the job's one {@link ResultEvent} commit in one
- * transaction. The event id derives from the job id, so however often a terminal write is retried, at most
- * one event row exists (the outbox ignores a repeated event id).
+ * Terminal states: the final row update, its outputs, the job's one {@link ResultEvent} (with the estimated
+ * cost) and, for a job out of retries, its dead letter commit in one transaction. The event id derives from the
+ * job id, so however often a terminal write is retried, at most one event row exists (the outbox ignores a
+ * repeated event id).
  */
 @ApplicationScoped
 public class Completion {
 
+    private static final BigDecimal REFUNDED = BigDecimal.ZERO.setScale(4);
+
     private final LeasedWrites writes;
     private final ObjectMapper mapper;
+    private final CostTracker costs;
 
-    Completion(LeasedWrites writes, ObjectMapper mapper) {
+    Completion(LeasedWrites writes, ObjectMapper mapper, CostTracker costs) {
         this.writes = writes;
         this.mapper = mapper;
+        this.costs = costs;
     }
 
     /** The stable id of a job's result event. */
@@ -40,38 +50,61 @@ public class Completion {
         return UUID.nameUUIDFromBytes(("genqueue-result:" + jobId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Every output is stored: SUCCEEDED. */
+    /** Every output is stored: SUCCEEDED, charged the task's estimated cost. */
     public CompletionStage<Void> succeed(Lease lease, List<StoredOutput> outputs) {
-        return finish(lease, JobStatus.SUCCEEDED, null, null, outputs.size() + " outputs stored", outputs);
+        return finish(lease, new Outcome(JobStatus.SUCCEEDED, null, null, outputs.size() + " outputs stored",
+                outputs, lease.job().costUsd(), null));
     }
 
-    /** FAILED with a failCode (APIXO's, or genqueue's own reason code) and a message. */
+    /** FAILED with genqueue's own reason code (or APIXO's) and a message; the cost stays what it was. */
     public CompletionStage<Void> fail(Lease lease, String failCode, String failMsg) {
-        return finish(lease, JobStatus.FAILED, failCode, failMsg, failCode + ": " + failMsg, List.of());
+        return finish(lease, new Outcome(JobStatus.FAILED, failCode, failMsg, failCode + ": " + failMsg, List.of(),
+                lease.job().costUsd(), null));
     }
 
-    /** TIMED_OUT after the final status check; the APIXO task may still finish. */
+    /** FAILED because APIXO failed the task for good: APIXO refunds failed tasks, so the cost is 0. */
+    public CompletionStage<Void> failTask(Lease lease, String failCode, String failMsg) {
+        return finish(lease, new Outcome(JobStatus.FAILED, failCode, failMsg, failCode + ": " + failMsg, List.of(),
+                REFUNDED, null));
+    }
+
+    /** FAILED after the last allowed task failed too; the job is dead-lettered so it can be redriven. */
+    public CompletionStage<Void> exhausted(Lease lease, String failCode, String failMsg, String deadLetterReason) {
+        return finish(lease, new Outcome(JobStatus.FAILED, failCode, failMsg, deadLetterReason, List.of(), REFUNDED,
+                new JobDeadLetter(lease.jobId(), request(lease.job()), deadLetterReason)));
+    }
+
+    /** TIMED_OUT after the final status check; the APIXO task may still finish and be billed. */
     public CompletionStage<Void> timeOut(Lease lease, String failMsg) {
-        return finish(lease, JobStatus.TIMED_OUT, "TIMED_OUT", failMsg, failMsg, List.of());
+        return finish(lease, new Outcome(JobStatus.TIMED_OUT, "TIMED_OUT", failMsg, failMsg, List.of(),
+                lease.job().costUsd(), null));
     }
 
-    private CompletionStage<Void> finish(Lease lease, JobStatus status, String failCode, String failMsg,
-            String reason, List<StoredOutput> outputs) {
-        JobUpdate update = lease.update().moveTo(status, reason).setNow("finished_at").park();
-        if (failCode != null) {
-            update.set("fail_code", failCode);
+    private CompletionStage<Void> finish(Lease lease, Outcome outcome) {
+        JobUpdate update = lease.update().moveTo(outcome.status(), outcome.reason()).setNow("finished_at").park();
+        if (outcome.failCode() != null) {
+            update.set("fail_code", outcome.failCode());
         }
-        if (failMsg != null) {
-            update.set("fail_msg", failMsg);
+        if (outcome.failMsg() != null) {
+            update.set("fail_msg", outcome.failMsg());
+        }
+        if (outcome.cost() != null) {
+            update.set("cost_usd", outcome.cost());
         }
         String taskId = lease.taskId();
         int attempts = lease.attempts();
         ClaimedJob job = lease.job();
-        JobWrite write = new JobWrite(update, outputs, finishedAt -> List.of(event(new ResultEvent(
+        JobWrite write = new JobWrite(update, outcome.outputs(), finishedAt -> List.of(event(new ResultEvent(
                 resultEventId(job.id()), ResultEvent.SCHEMA_VERSION, job.id(), job.requestId(), job.tenantId(),
-                job.projectId(), job.model(), status, taskId, outputs, failCode, failMsg, attempts, null,
-                job.acceptedAt(), job.submittedAt(), finishedAt))));
-        return writes.apply(lease, write).thenApply(owned -> null);
+                job.projectId(), job.model(), outcome.status(), taskId, outcome.outputs(), outcome.failCode(),
+                outcome.failMsg(), attempts, outcome.cost(), job.acceptedAt(), job.submittedAt(), finishedAt))),
+                outcome.deadLetter());
+        return writes.apply(lease, write).thenApply(owned -> {
+            if (owned) {
+                costs.finished(job, outcome.status(), outcome.cost());
+            }
+            return null;
+        });
     }
 
     private OutboxRecord event(ResultEvent event) {
@@ -81,5 +114,26 @@ public class Completion {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a result event always serialises", e);
         }
+    }
+
+    // the request as a producer would send it again, shown with the dead letter
+    private String request(ClaimedJob job) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("requestId", job.requestId());
+        body.put("tenantId", job.tenantId());
+        if (job.projectId() != null) {
+            body.put("projectId", job.projectId());
+        }
+        body.put("model", job.model());
+        body.set("input", job.input());
+        if (job.delivery() != null) {
+            body.put("delivery", job.delivery().name().toLowerCase(Locale.ROOT));
+        }
+        return body.toString();
+    }
+
+    /** What a terminal write records. */
+    private record Outcome(JobStatus status, String failCode, String failMsg, String reason,
+            List<StoredOutput> outputs, BigDecimal cost, JobDeadLetter deadLetter) {
     }
 }

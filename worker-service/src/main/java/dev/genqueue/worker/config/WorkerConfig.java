@@ -30,8 +30,11 @@ public interface WorkerConfig {
     /** Submitting to APIXO. */
     Submit submit();
 
-    /** Waiting after transient failures. */
+    /** Waiting after transient failures, and resubmitting failed tasks. */
     Retry retry();
+
+    /** Following callback-mode jobs. */
+    Callback callback();
 
     /** Copying result files. */
     Download download();
@@ -73,6 +76,13 @@ public interface WorkerConfig {
         /** Multiplies every poll-profile duration (initial wait, interval, cap, max wait); 1.0 in production. */
         @WithDefault("1.0")
         double timeScale();
+
+        /**
+         * How long past the max wait the final status check keeps being retried while APIXO does not answer
+         * (outage, open breaker) before the job times out without one.
+         */
+        @WithDefault("24h")
+        Duration finalCheckGrace();
     }
 
     /** Where outputs are stored. */
@@ -98,6 +108,10 @@ public interface WorkerConfig {
     /** Waiting after transient failures: {@code initial × 2^n}, capped, with ±20 % jitter. */
     interface Retry {
 
+        /** Most APIXO tasks per job when tasks fail with a transient failCode (the first one included). */
+        @WithDefault("3")
+        int maxAttempts();
+
         /** Wait after the first transient failure. */
         @WithDefault("1s")
         Duration initialBackoff();
@@ -105,10 +119,17 @@ public interface WorkerConfig {
         /** Longest wait between two tries. */
         @WithDefault("60s")
         Duration maxBackoff();
+    }
 
-        /** Wait after APIXO refused the key (401) or the balance (402) before trying again. */
-        @WithDefault("5m")
-        Duration accountBackoff();
+    /** Following callback-mode jobs. */
+    interface Callback {
+
+        /**
+         * Confirm a callback with a status query before the job changes state (APIXO does not sign webhooks);
+         * when off, a callback whose task id matches the job's task is trusted as it is.
+         */
+        @WithDefault("true")
+        boolean confirm();
     }
 
     /** Copying result files. */

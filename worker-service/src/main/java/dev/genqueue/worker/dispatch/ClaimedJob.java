@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genqueue.common.contract.DeliveryMode;
 import dev.genqueue.common.contract.Json;
 import dev.genqueue.common.job.JobStatus;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,7 +21,12 @@ import java.util.UUID;
  * attempts, task id) is tracked by its {@link Lease}.
  *
  * @param version   the fencing token the claim produced
- * @param delivery  the delivery mode the request named, {@code null} for the deployment default
+ * @param delivery  the delivery mode the request named (after the first submit: the mode in effect),
+ *                  {@code null} for the deployment default
+ * @param taskRetries new tasks started after failed ones, the retry budget used so far
+ * @param costUsd   estimated cost of the current task, 0 once refunded, {@code null} when unknown
+ * @param callbackReceivedAt when the last callback for the current task arrived, {@code null} if none
+ * @param callbackPayload    that callback's body (an unconfirmed hint), {@code null} if none
  * @param dueAt     when the job was due ({@code next_run_at} before the claim)
  * @param claimedAt the database time of the claim
  */
@@ -38,6 +44,10 @@ public record ClaimedJob(
         String apixoTaskId,
         int polls,
         int transientFailures,
+        int taskRetries,
+        BigDecimal costUsd,
+        Instant callbackReceivedAt,
+        String callbackPayload,
         List<String> resultUrls,
         Instant acceptedAt,
         Instant submittedAt,
@@ -48,7 +58,8 @@ public record ClaimedJob(
     /** The columns {@link #read} expects, qualified by the alias {@code j} of the job table. */
     static final String COLUMNS = """
             j.id, j.version, j.status, j.tenant_id, j.request_id, j.project_id, j.model, j.input::text AS input,
-            j.delivery, j.attempts, j.apixo_task_id, j.polls, j.transient_failures, j.result_urls::text AS result_urls,
+            j.delivery, j.attempts, j.apixo_task_id, j.polls, j.transient_failures, j.task_retries, j.cost_usd,
+            j.callback_received_at, j.callback_payload::text AS callback_payload, j.result_urls::text AS result_urls,
             j.accepted_at, j.submitted_at, j.deadline_at""";
 
     public ClaimedJob {
@@ -86,6 +97,10 @@ public record ClaimedJob(
                 rs.getString("apixo_task_id"),
                 rs.getInt("polls"),
                 rs.getInt("transient_failures"),
+                rs.getInt("task_retries"),
+                rs.getBigDecimal("cost_usd"),
+                instant(rs, "callback_received_at"),
+                rs.getString("callback_payload"),
                 urls(rs.getString("result_urls")),
                 instant(rs, "accepted_at"),
                 instant(rs, "submitted_at"),

@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * The claim loop: claims due jobs in batches up to the in-flight bound, hands each to the {@link LeaseHandler}
  * and claims again at once when a batch came back full, otherwise after the dispatch interval (or when woken).
+ * What a claim may include comes from the {@link ClaimPolicy} (pause, breaker) and the fleet quota, whose
+ * request slots travel with the leases to the calls.
  * Heartbeats extend the leases of jobs in flight past half their lease. All of it runs on one scheduler
  * thread; no thread ever waits for an APIXO task.
  */
@@ -34,6 +36,7 @@ public class Dispatcher {
     private static final Duration MAX_CLAIM_BACKOFF = Duration.ofSeconds(5);
 
     private final JobClaimer claimer;
+    private final ClaimPolicy policy;
     private final LeaseHandler handler;
     private final WorkerMetrics metrics;
     private final WorkerConfig.Dispatch config;
@@ -48,9 +51,10 @@ public class Dispatcher {
     private volatile long lastTickNanos = System.nanoTime();
     private int failedClaims;
 
-    Dispatcher(JobClaimer claimer, LeaseHandler handler, WorkerMetrics metrics, WorkerConfig config,
-            WorkerIdentity identity) {
+    Dispatcher(JobClaimer claimer, ClaimPolicy policy, LeaseHandler handler, WorkerMetrics metrics,
+            WorkerConfig config, WorkerIdentity identity) {
         this.claimer = claimer;
+        this.policy = policy;
         this.handler = handler;
         this.metrics = metrics;
         this.config = config.dispatch();
@@ -134,9 +138,19 @@ public class Dispatcher {
         int limit = Math.min(config.batchSize(), config.maxInFlight() - inFlight.size());
         try {
             if (limit > 0) {
-                List<ClaimedJob> jobs = claimer.claim(owner, limit, config.lease());
-                full = jobs.size() == limit;
-                jobs.forEach(this::begin);
+                ClaimBudget budget = policy.next(limit);
+                // slot times are relative to the claim's start: a slow claim makes its jobs late, never early
+                long started = System.nanoTime();
+                BudgetedClaim.Result result;
+                try {
+                    result = claimer.claim(owner, limit, config.lease(), budget);
+                } catch (RuntimeException e) {
+                    policy.claimed(budget, 0);
+                    throw e;
+                }
+                policy.claimed(budget, result.apiCalls());
+                full = result.claims().size() == limit;
+                result.claims().forEach(claim -> begin(claim, started));
             } else {
                 starved.set(true);
             }
@@ -166,8 +180,12 @@ public class Dispatcher {
         nextTick = scheduler.schedule(this::tick, Math.max(1, wait), TimeUnit.MILLISECONDS);
     }
 
-    private void begin(ClaimedJob job) {
+    private void begin(Claim claim, long claimStartNanos) {
+        ClaimedJob job = claim.job();
         Lease lease = new Lease(job, System.nanoTime() + config.lease().toNanos());
+        if (claim.paced()) {
+            lease.slotAt(claimStartNanos + claim.slotIn().toNanos());
+        }
         inFlight.put(job.id(), lease);
         metrics.claimed(1);
         metrics.lateness(job.status(), job.lateness());

@@ -1,5 +1,6 @@
 package dev.genqueue.worker.dispatch;
 
+import dev.genqueue.worker.quota.ApixoQuota;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -64,12 +65,27 @@ public class JobClaimer {
             """;
 
     private final EntityManager entityManager;
+    private final ApixoQuota quota;
 
-    JobClaimer(EntityManager entityManager) {
+    JobClaimer(EntityManager entityManager, ApixoQuota quota) {
         this.entityManager = entityManager;
+        this.quota = quota;
     }
 
-    /** Claims up to {@code limit} due jobs, oldest due first. */
+    /**
+     * Claims up to {@code limit} due jobs, oldest due first. Without limits (no fleet quota configured, account
+     * not paused, breaker closed) this is one statement; otherwise {@link BudgetedClaim} applies them.
+     */
+    BudgetedClaim.Result claim(String owner, int limit, Duration lease, ClaimBudget budget) {
+        if (budget.unlimited() && !quota.enabled()) {
+            List<Claim> claims = claim(owner, limit, lease).stream().map(Claim::unpaced).toList();
+            return new BudgetedClaim.Result(claims, 0);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> session().doReturningWork(c ->
+                BudgetedClaim.claim(c, quota, owner, limit, lease, budget)));
+    }
+
+    /** Claims up to {@code limit} due jobs, oldest due first, whatever they need. */
     public List<ClaimedJob> claim(String owner, int limit, Duration lease) {
         return QuarkusTransaction.requiringNew().call(() -> session().doReturningWork(c -> {
             try (PreparedStatement claim = c.prepareStatement(CLAIM)) {

@@ -17,6 +17,8 @@ public final class Lease {
     private volatile String taskId;
     private volatile int transientFailures;
     private volatile long expiresAtNanos;
+    private volatile long slotAtNanos;
+    private volatile boolean paced;
     private volatile boolean lost;
 
     /** A hold on {@code job} until {@code expiresAtNanos} ({@link System#nanoTime()} based). */
@@ -72,6 +74,22 @@ public final class Lease {
         attempts = update.attempt();
         taskId = update.taskId();
         transientFailures = update.transientFailures();
+    }
+
+    /** Whether the job's APIXO call must keep to a request slot of the fleet quota. */
+    public boolean paced() {
+        return paced;
+    }
+
+    /** When the job's request slot comes ({@link System#nanoTime()} based); meaningful when {@link #paced()}. */
+    public long slotAtNanos() {
+        return slotAtNanos;
+    }
+
+    /** Assigns the job's request slot. */
+    public void slotAt(long nanos) {
+        slotAtNanos = nanos;
+        paced = true;
     }
 
     /** Records that another owner took the job: nothing more is written under this lease. */

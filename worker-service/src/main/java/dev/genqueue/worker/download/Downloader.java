@@ -4,6 +4,8 @@ import dev.genqueue.worker.complete.Completion;
 import dev.genqueue.worker.dispatch.Lease;
 import dev.genqueue.worker.engine.Backoff;
 import dev.genqueue.worker.engine.LeasedWrites;
+import dev.genqueue.worker.pause.AccountPause;
+import dev.genqueue.worker.pause.PauseConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +15,8 @@ import org.jboss.logging.Logger;
 /**
  * DOWNLOADING → SUCCEEDED: copies every result file, then commits the outputs, the terminal state and the
  * result event together. Expired URLs fail the job (OUTPUT_EXPIRED); transient errors keep it DOWNLOADING
- * and schedule another try. A job found DOWNLOADING after a crash simply downloads again (same file names).
+ * and schedule another try; a file host refusing the account (401/402) pauses submissions like APIXO's API
+ * does. A job found DOWNLOADING after a crash simply downloads again (same file names).
  */
 @ApplicationScoped
 public class Downloader {
@@ -24,12 +27,17 @@ public class Downloader {
     private final Completion completion;
     private final LeasedWrites writes;
     private final Backoff backoff;
+    private final AccountPause pause;
+    private final PauseConfig pauseConfig;
 
-    Downloader(ResultFetcher fetcher, Completion completion, LeasedWrites writes, Backoff backoff) {
+    Downloader(ResultFetcher fetcher, Completion completion, LeasedWrites writes, Backoff backoff, AccountPause pause,
+            PauseConfig pauseConfig) {
         this.fetcher = fetcher;
         this.completion = completion;
         this.writes = writes;
         this.backoff = backoff;
+        this.pause = pause;
+        this.pauseConfig = pauseConfig;
     }
 
     /** Downloads {@code urls} for the leased job and completes it. */
@@ -45,6 +53,11 @@ public class Downloader {
                 return completion.fail(lease, permanent.code(), permanent.message());
             }
             int failed = lease.transientFailures() + 1;
+            if (result instanceof FetchResult.AccountRefused refused) {
+                return pause.pause(refused.httpStatus(), refused.message()).thenCompose(ignored -> writes.apply(lease,
+                        lease.update().transientFailures(failed).release(pauseConfig.checkInterval())))
+                        .thenApply(owned -> null);
+            }
             Duration wait = backoff.after(failed);
             LOG.infof("job %s: download failed (%s); retrying in %s", lease.jobId(),
                     ((FetchResult.Transient) result).reason(), wait);

@@ -17,6 +17,10 @@ public sealed interface FetchResult {
     record Permanent(String code, String message) implements FetchResult {
     }
 
+    /** The file host refused the account (401/402): the fleet pauses, the download is tried again later. */
+    record AccountRefused(int httpStatus, String message) implements FetchResult {
+    }
+
     /** A file could not be fetched this time (5xx, network, timeout): try again later. */
     record Transient(String reason) implements FetchResult {
     }

@@ -2,7 +2,6 @@ package dev.genqueue.worker.download;
 
 import dev.genqueue.common.contract.StoredOutput;
 import dev.genqueue.common.failure.ApixoCall;
-import dev.genqueue.common.failure.FailureAction;
 import dev.genqueue.common.failure.FailureClass;
 import dev.genqueue.common.failure.FailureClassification;
 import dev.genqueue.worker.config.WorkerConfig;
@@ -103,7 +102,8 @@ public class ResultFetcher {
             long start = System.nanoTime();
             Object one = fetchOne(job, index, urls.get(index));
             String outcome = one instanceof StoredOutput ? "stored"
-                    : one instanceof FetchResult.Permanent ? "permanent" : "transient";
+                    : one instanceof FetchResult.Permanent ? "permanent"
+                    : one instanceof FetchResult.AccountRefused ? "account_refused" : "transient";
             metrics.download(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (!(one instanceof StoredOutput stored)) {
                 return (FetchResult) one;
@@ -145,9 +145,12 @@ public class ResultFetcher {
         if (status != 200) {
             FailureClass failure = FailureClassification.ofHttpStatus(status, ApixoCall.DOWNLOAD);
             String detail = "HTTP " + status + " for output " + index;
-            return failure.action() == FailureAction.FAIL
-                    ? new FetchResult.Permanent(failure.reasonCode(), failure.userMessage() + " (" + detail + ")")
-                    : new FetchResult.Transient(detail);
+            return switch (failure.action()) {
+                case FAIL -> new FetchResult.Permanent(failure.reasonCode(),
+                        failure.userMessage() + " (" + detail + ")");
+                case PAUSE -> new FetchResult.AccountRefused(status, failure.userMessage() + " (" + detail + ")");
+                case RETRY -> new FetchResult.Transient(detail);
+            };
         }
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         StoredObject stored = storage.store(

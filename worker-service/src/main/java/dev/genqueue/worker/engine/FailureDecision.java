@@ -2,19 +2,22 @@ package dev.genqueue.worker.engine;
 
 import java.time.Duration;
 
-/**
- * What to do with a failed task.
- *
- * @param resubmit true to queue the job for a new APIXO task, false to fail it
- * @param after    wait before the new submission (when resubmitting)
- */
-public record FailureDecision(boolean resubmit, Duration after) {
+/** What a failed APIXO task means for its job. */
+public sealed interface FailureDecision {
 
-    /** Fail the job with APIXO's failCode and message. */
-    public static final FailureDecision FAIL = new FailureDecision(false, Duration.ZERO);
+    /** Permanent: the job fails with APIXO's failCode and a message for the requester. */
+    record Fail(String failCode, String message) implements FailureDecision {
+    }
 
-    /** Submit again after {@code after}. */
-    public static FailureDecision resubmitAfter(Duration after) {
-        return new FailureDecision(true, after);
+    /** Transient: a new task after {@code after}; {@code retry} is the job's new retry count (1 for the first). */
+    record Resubmit(int retry, int maxRetries, Duration after) implements FailureDecision {
+    }
+
+    /** Transient, but the retry budget is spent: the job fails and is dead-lettered for redrive. */
+    record Exhausted(String failCode, String message, int retries) implements FailureDecision {
+    }
+
+    /** Account-level: the fleet pauses submissions; the job waits, queued, without using its retry budget. */
+    record PauseAccount(String reason) implements FailureDecision {
     }
 }

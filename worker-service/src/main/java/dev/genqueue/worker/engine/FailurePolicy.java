@@ -2,12 +2,9 @@ package dev.genqueue.worker.engine;
 
 import dev.genqueue.worker.dispatch.ClaimedJob;
 
-/** Decides what a failed APIXO task means for its job: fail it, or submit it again as a new task. */
+/** Decides what a failed APIXO task means for its job: fail it, submit a new task, or pause the account. */
 public interface FailurePolicy {
 
-    /**
-     * @param attempts submissions made for the job so far
-     * @param failCode APIXO's failCode, any string
-     */
-    FailureDecision onTaskFailed(ClaimedJob job, int attempts, String failCode, String failMsg);
+    /** @param failCode APIXO's failCode, any string (or {@code null}) */
+    FailureDecision onTaskFailed(ClaimedJob job, String failCode, String failMsg);
 }

@@ -76,6 +76,24 @@ public class WorkerMetrics {
                 .tag("status", String.valueOf(httpStatus)).register(registry).increment();
     }
 
+    /** A failed task was followed by a new one; {@code failCode} is the failed task's code. */
+    public void resubmitted(String failCode) {
+        Counter.builder("genqueue.worker.tasks.resubmitted").description("New APIXO tasks after a transient failure")
+                .tag("fail_code", failCode == null ? "UNKNOWN" : failCode).register(registry).increment();
+    }
+
+    /** A callback-mode job was polled after its callback arrived: the status query confirms the callback. */
+    public void callbackConfirmation() {
+        Counter.builder("genqueue.worker.callbacks.confirmed").description("Status queries confirming a callback")
+                .register(registry).increment();
+    }
+
+    /** A callback was used as it is (confirmation off). */
+    public void callbackTrusted() {
+        Counter.builder("genqueue.worker.callbacks.trusted").description("Callbacks used without a status query")
+                .register(registry).increment();
+    }
+
     public void downloaded(long bytes) {
         downloadBytes.increment(bytes);
     }

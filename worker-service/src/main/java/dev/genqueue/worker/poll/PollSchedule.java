@@ -30,6 +30,15 @@ public final class PollSchedule {
         return scale(profile.initialWait());
     }
 
+    /**
+     * Wait between the submit and the first status query of a callback-mode job: the model type's expected
+     * completion, so a delivered callback normally makes polling unnecessary and a lost one costs at most one
+     * poll interval past completion.
+     */
+    public Duration safetyPoll(PollProfile profile) {
+        return scale(profile.expectedCompletion());
+    }
+
     /** Time from the submit until the task is given up as timed out. */
     public Duration maxWait(PollProfile profile) {
         return scale(profile.maxWait());

@@ -3,6 +3,7 @@ package dev.genqueue.worker.poll;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.genqueue.common.catalogue.PollProfile;
+import dev.genqueue.common.contract.DeliveryMode;
 import dev.genqueue.common.failure.ApixoCall;
 import dev.genqueue.common.failure.FailureClass;
 import dev.genqueue.common.failure.FailureClassification;
@@ -19,17 +20,24 @@ import dev.genqueue.worker.engine.FailureDecision;
 import dev.genqueue.worker.engine.FailurePolicy;
 import dev.genqueue.worker.engine.LeasedWrites;
 import dev.genqueue.worker.metrics.WorkerMetrics;
+import dev.genqueue.worker.pause.AccountPause;
+import dev.genqueue.worker.pause.PauseConfig;
+import dev.genqueue.worker.quota.RequestPacer;
 import dev.genqueue.worker.state.JobUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * SUBMITTED/PROCESSING: one status query per claim, then either the next query is written into the job's
- * {@code next_run_at} and the job released (no thread waits for APIXO), or the job moves on. A claim at or
- * past the deadline makes this query the final check before TIMED_OUT.
+ * {@code next_run_at} and the job released (no thread waits for APIXO), or the job moves on. Result URLs come
+ * only from a status query (or, with confirmation off, from a callback of the job's own task), never from an
+ * unconfirmed callback. A claim at or past the deadline makes this query the final check before TIMED_OUT; a
+ * final check APIXO does not answer is retried rather than taken as an answer.
  */
 @ApplicationScoped
 public class Poller {
@@ -43,13 +51,16 @@ public class Poller {
     private final FailurePolicy failures;
     private final PollSchedule schedule;
     private final Backoff backoff;
+    private final AccountPause pause;
+    private final PauseConfig pauseConfig;
+    private final RequestPacer pacer;
     private final WorkerMetrics metrics;
     private final WorkerConfig config;
     private final ObjectMapper mapper;
 
     Poller(ApixoClient apixo, LeasedWrites writes, Completion completion, Downloader downloader,
-            FailurePolicy failures, PollSchedule schedule, Backoff backoff, WorkerMetrics metrics, WorkerConfig config,
-            ObjectMapper mapper) {
+            FailurePolicy failures, PollSchedule schedule, Backoff backoff, AccountPause pause, PauseConfig pauseConfig,
+            RequestPacer pacer, WorkerMetrics metrics, WorkerConfig config, ObjectMapper mapper) {
         this.apixo = apixo;
         this.writes = writes;
         this.completion = completion;
@@ -57,18 +68,33 @@ public class Poller {
         this.failures = failures;
         this.schedule = schedule;
         this.backoff = backoff;
+        this.pause = pause;
+        this.pauseConfig = pauseConfig;
+        this.pacer = pacer;
         this.metrics = metrics;
         this.config = config;
         this.mapper = mapper;
     }
 
-    /** Queries the job's task and acts on the answer. */
+    /** Queries the job's task (or reads its callback, when callbacks are trusted) and acts on the answer. */
     public CompletionStage<Void> poll(Lease lease) {
         ClaimedJob job = lease.job();
         if (job.apixoTaskId() == null) {
             return completion.fail(lease, "TASK_ID_MISSING", "the job was submitted but no APIXO task id is recorded");
         }
-        return apixo.status(job.model(), job.apixoTaskId(), job.id())
+        if (job.delivery() == DeliveryMode.CALLBACK && !config.callback().confirm()) {
+            Optional<StatusOutcome> trusted = CallbackPayloads.terminalOutcome(job.callbackPayload(),
+                    job.apixoTaskId());
+            if (trusted.isPresent()) {
+                metrics.callbackTrusted();
+                return onAnswer(lease, trusted.get(), false);
+            }
+        }
+        if (job.callbackReceivedAt() != null) {
+            metrics.callbackConfirmation();
+        }
+        return pacer.beforeCall(lease)
+                .thenCompose(ignored -> apixo.status(job.model(), job.apixoTaskId(), job.id()))
                 .thenCompose(outcome -> onAnswer(lease, outcome, job.pastDeadline()));
     }
 
@@ -78,12 +104,7 @@ public class Poller {
             return download(lease, succeeded);
         }
         if (outcome instanceof StatusOutcome.Failed failed) {
-            FailureDecision decision = failures.onTaskFailed(job, lease.attempts(), failed.failCode(), failed.failMsg());
-            if (!decision.resubmit()) {
-                return completion.fail(lease, failed.failCode(), failed.failMsg());
-            }
-            return apply(lease, lease.update().moveTo(JobStatus.QUEUED, "task failed with " + failed.failCode()
-                    + "; submitting a new task").transientFailures(0).release(decision.after()));
+            return onTaskFailed(lease, failed);
         }
         if (outcome instanceof StatusOutcome.NotFound notFound) {
             FailureClass failure = FailureClassification.ofHttpStatus(notFound.httpStatus(), ApixoCall.STATUS);
@@ -94,21 +115,57 @@ public class Poller {
             int failed = lease.transientFailures() + 1;
             return retryLater(lease, failed, backoff.after(failed));
         }
-        if (finalCheck) {
-            return completion.timeOut(lease, "no result within the max wait of "
-                    + schedule.maxWait(PollSchedule.profileOf(job.model())) + " (last answer: " + outcome.label()
-                    + "); the APIXO task may still finish and be billed");
-        }
         if (outcome instanceof StatusOutcome.Pending || outcome instanceof StatusOutcome.Processing) {
+            if (finalCheck) {
+                return completion.timeOut(lease, "no result within the max wait of "
+                        + schedule.maxWait(PollSchedule.profileOf(job.model())) + ": APIXO still reports the task "
+                        + outcome.label() + " after " + (job.polls() + 1) + " status queries; the task may still "
+                        + "finish and be billed");
+            }
             return reschedule(lease, outcome instanceof StatusOutcome.Processing);
+        }
+        if (finalCheck && job.deadlineAt() != null
+                && !job.claimedAt().isBefore(job.deadlineAt().plus(config.poll().finalCheckGrace()))) {
+            return completion.timeOut(lease, "no result within the max wait, and APIXO did not answer the final "
+                    + "status query for " + config.poll().finalCheckGrace() + " (last answer: " + outcome.label()
+                    + "); the task may still finish and be billed");
         }
         int failed = lease.transientFailures() + 1;
         if (outcome instanceof StatusOutcome.AccountProblem account) {
             metrics.accountProblem(account.httpStatus());
-            return retryLater(lease, failed, config.retry().accountBackoff());
+            return pause.pause(account.httpStatus(), "APIXO refused the account on a status query, HTTP "
+                    + account.httpStatus() + ": " + account.message())
+                    .thenCompose(ignored -> retryLater(lease, failed, pauseConfig.checkInterval()));
         }
         StatusOutcome.RetryLater retry = (StatusOutcome.RetryLater) outcome;
         return retryLater(lease, failed, backoff.after(failed, retry.retryAfter()));
+    }
+
+    private CompletionStage<Void> onTaskFailed(Lease lease, StatusOutcome.Failed failed) {
+        FailureDecision decision = failures.onTaskFailed(lease.job(), failed.failCode(), failed.failMsg());
+        String task = "task " + lease.taskId() + " failed with " + failed.failCode()
+                + (failed.failMsg() == null ? "" : " (" + failed.failMsg() + ")");
+        if (decision instanceof FailureDecision.Fail fail) {
+            return completion.failTask(lease, fail.failCode(), fail.message());
+        }
+        if (decision instanceof FailureDecision.Exhausted exhausted) {
+            return completion.exhausted(lease, exhausted.failCode(), exhausted.message(), task + "; retries exhausted ("
+                    + (exhausted.retries() + 1) + " tasks tried)");
+        }
+        if (decision instanceof FailureDecision.Resubmit resubmit) {
+            metrics.resubmitted(failed.failCode());
+            return apply(lease, requeue(lease, task + "; retry " + resubmit.retry() + " of " + resubmit.maxRetries()
+                    + " in " + resubmit.after().toMillis() + " ms").set("task_retries", resubmit.retry())
+                    .release(resubmit.after()));
+        }
+        FailureDecision.PauseAccount account = (FailureDecision.PauseAccount) decision;
+        return pause.pause(402, account.reason()).thenCompose(ignored -> apply(lease,
+                requeue(lease, task + "; submissions paused, the job waits queued").release(Duration.ZERO)));
+    }
+
+    // back to QUEUED for a new task: APIXO refunds a failed task, so its cost is 0 again
+    private JobUpdate requeue(Lease lease, String reason) {
+        return lease.update().moveTo(JobStatus.QUEUED, reason).set("cost_usd", BigDecimal.ZERO).transientFailures(0);
     }
 
     private CompletionStage<Void> reschedule(Lease lease, boolean processing) {
@@ -119,13 +176,23 @@ public class Poller {
         if (processing && lease.status() == JobStatus.SUBMITTED) {
             update.moveTo(JobStatus.PROCESSING, null);
         }
+        Duration next = schedule.nextPoll(profile, polls, job.untilDeadline());
+        if (job.delivery() == DeliveryMode.CALLBACK && job.submittedAt() != null) {
+            // an early (stale or forged) callback does not bring the safety poll forward: the callback still comes
+            Duration untilSafetyPoll = Duration.between(job.claimedAt(),
+                    job.submittedAt().plus(schedule.safetyPoll(profile)));
+            next = PollSchedule.notPast(untilSafetyPoll.compareTo(next) > 0 ? untilSafetyPoll : next,
+                    job.untilDeadline());
+        }
+        // a callback that arrived during this query (after the claim) may know more than the answer just read
         return apply(lease, update.set("polls", polls).transientFailures(0)
-                .release(schedule.nextPoll(profile, polls, job.untilDeadline())));
+                .releaseUnlessHinted(next, job.claimedAt()));
     }
 
     private CompletionStage<Void> retryLater(Lease lease, int failed, Duration wait) {
-        return apply(lease, lease.update().transientFailures(failed)
-                .release(PollSchedule.notPast(wait, lease.job().untilDeadline())));
+        ClaimedJob job = lease.job();
+        Duration until = job.pastDeadline() ? wait : PollSchedule.notPast(wait, job.untilDeadline());
+        return apply(lease, lease.update().transientFailures(failed).release(until));
     }
 
     private CompletionStage<Void> download(Lease lease, StatusOutcome.Succeeded succeeded) {

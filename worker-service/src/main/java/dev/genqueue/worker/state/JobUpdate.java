@@ -78,6 +78,12 @@ public final class JobUpdate {
         return assign("apixo_task_id = ?", value);
     }
 
+    /** Clears the APIXO task id: a new task is about to be created. */
+    public JobUpdate clearTaskId() {
+        taskId = null;
+        return setNull("apixo_task_id");
+    }
+
     /** Sets the count of consecutive transient failures (0 after a step succeeded). */
     public JobUpdate transientFailures(int value) {
         transientFailures = value;
@@ -112,6 +118,18 @@ public final class JobUpdate {
     /** Ends the lease and schedules the next action after {@code delay}. */
     public JobUpdate release(Duration delay) {
         return setIn("next_run_at", delay).setNull("lease_owner");
+    }
+
+    /**
+     * Ends the lease and schedules the next action after {@code delay}, or at once when a callback arrived after
+     * {@code since} (the claim): what this owner just learned from APIXO may already be stale.
+     */
+    public JobUpdate releaseUnlessHinted(Duration delay, Instant since) {
+        assignments.append(", next_run_at = CASE WHEN callback_received_at > ? THEN now()"
+                + " ELSE now() + ? * interval '1 millisecond' END");
+        values.add(since);
+        values.add(Math.max(0, delay.toMillis()));
+        return setNull("lease_owner");
     }
 
     /** Ends the lease with nothing scheduled: terminal or held jobs. */

@@ -30,9 +30,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Group commit of job state writes: writes queued by many concurrent jobs are committed together, one
- * transaction per batch (updates batched per SQL shape, then transitions, outputs and outbox rows), so the
- * cost per job stays a fraction of a transaction. A batch that fails is retried write by write, so one bad
- * write cannot sink its neighbours. Results complete on the writer thread: continuations must not block.
+ * transaction per batch (updates batched per SQL shape, then transitions, outputs, dead letters and outbox
+ * rows), so the cost per job stays a fraction of a transaction. A batch that fails is retried write by write,
+ * so one bad write cannot sink its neighbours. Results complete on the writer thread: continuations must not
+ * block.
  */
 @ApplicationScoped
 public class JobWriter {
@@ -46,6 +47,11 @@ public class JobWriter {
             INSERT INTO job_output (job_id, idx, original_url, location, size_bytes, sha256, content_type, stored_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, now())
             ON CONFLICT (job_id, idx) DO NOTHING
+            """;
+    private static final String INSERT_DEAD_LETTER = """
+            INSERT INTO dead_letter (id, kind, job_id, payload, reason, created_at)
+            VALUES (?, ?, ?, ?, ?, now())
+            ON CONFLICT (id) DO NOTHING
             """;
     private static final Duration IDLE_WAKE = Duration.ofMillis(200);
 
@@ -163,6 +169,7 @@ public class JobWriter {
             boolean[] applied = update(c, batch);
             insertTransitions(c, batch, applied);
             insertOutputs(c, batch, applied);
+            insertDeadLetters(c, batch, applied);
             List<WriteResult> outcome = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 if (applied[i]) {
@@ -239,6 +246,34 @@ public class JobWriter {
             }
             if (rows > 0) {
                 insert.executeBatch();
+            }
+        }
+    }
+
+    private static void insertDeadLetters(Connection c, List<Pending> batch, boolean[] applied)
+            throws SQLException {
+        PreparedStatement insert = null;
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                JobDeadLetter letter = batch.get(i).write().deadLetter();
+                if (applied[i] && letter != null) {
+                    if (insert == null) {
+                        insert = c.prepareStatement(INSERT_DEAD_LETTER);
+                    }
+                    insert.setObject(1, letter.id());
+                    insert.setString(2, JobDeadLetter.KIND);
+                    insert.setObject(3, letter.jobId());
+                    insert.setString(4, letter.payload());
+                    insert.setString(5, letter.reason());
+                    insert.addBatch();
+                }
+            }
+            if (insert != null) {
+                insert.executeBatch();
+            }
+        } finally {
+            if (insert != null) {
+                insert.close();
             }
         }
     }

@@ -1,11 +1,10 @@
 package dev.genqueue.worker.submit;
 
 import dev.genqueue.worker.dispatch.ClaimedJob;
-import java.util.Optional;
 
-/** The webhook address APIXO should post a callback-mode job's result to, when callbacks are available. */
+/** How a job that asked for callbacks is submitted: with a fresh webhook address, or by polling when none exists. */
 public interface CallbackUrls {
 
-    /** Empty when this deployment cannot receive callbacks: the job is then submitted in polling mode. */
-    Optional<String> urlFor(ClaimedJob job);
+    /** A plan for this submission; a new token each time, so callbacks of an earlier task are refused. */
+    CallbackPlan plan(ClaimedJob job);
 }

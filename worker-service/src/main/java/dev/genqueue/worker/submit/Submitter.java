@@ -11,13 +11,16 @@ import dev.genqueue.worker.apixo.SubmitOutcome;
 import dev.genqueue.worker.apixo.SubmitRequest;
 import dev.genqueue.worker.complete.Completion;
 import dev.genqueue.worker.config.UnknownSubmitPolicy;
+import dev.genqueue.worker.cost.CostEstimator;
 import dev.genqueue.worker.config.WorkerConfig;
 import dev.genqueue.worker.dispatch.ClaimedJob;
 import dev.genqueue.worker.dispatch.Lease;
 import dev.genqueue.worker.engine.Backoff;
 import dev.genqueue.worker.engine.LeasedWrites;
 import dev.genqueue.worker.metrics.WorkerMetrics;
+import dev.genqueue.worker.pause.AccountPause;
 import dev.genqueue.worker.poll.PollSchedule;
+import dev.genqueue.worker.quota.RequestPacer;
 import dev.genqueue.worker.state.JobUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -27,9 +30,10 @@ import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
- * QUEUED → SUBMITTING → SUBMITTED. The intent (SUBMITTING, attempts + 1) commits before the HTTP call and the
- * task id right after it, so the only window for a duplicate paid submit is a crash or a lost answer between
- * the two; such a job follows the configured {@link UnknownSubmitPolicy}, counted and written in its history.
+ * QUEUED → SUBMITTING → SUBMITTED. The intent (SUBMITTING, attempts + 1, the callback token's hash) commits
+ * before the HTTP call and the task id right after it, so the only window for a duplicate paid submit is a crash
+ * or a lost answer between the two; such a job follows the configured {@link UnknownSubmitPolicy}, counted and
+ * written in its history. A refused account pauses the fleet and puts the job back in the queue.
  */
 @ApplicationScoped
 public class Submitter {
@@ -43,28 +47,50 @@ public class Submitter {
     private final PollSchedule schedule;
     private final Backoff backoff;
     private final CallbackUrls callbacks;
+    private final AccountPause pause;
+    private final RequestPacer pacer;
     private final WorkerMetrics metrics;
     private final WorkerConfig config;
 
     Submitter(ApixoClient apixo, LeasedWrites writes, Completion completion, PollSchedule schedule, Backoff backoff,
-            CallbackUrls callbacks, WorkerMetrics metrics, WorkerConfig config) {
+            CallbackUrls callbacks, AccountPause pause, RequestPacer pacer, WorkerMetrics metrics,
+            WorkerConfig config) {
         this.apixo = apixo;
         this.writes = writes;
         this.completion = completion;
         this.schedule = schedule;
         this.backoff = backoff;
         this.callbacks = callbacks;
+        this.pause = pause;
+        this.pacer = pacer;
         this.metrics = metrics;
         this.config = config;
     }
 
     /** Submits a queued job. */
     public CompletionStage<Void> submit(Lease lease) {
-        DeliveryMode delivery = lease.job().delivery() != null ? lease.job().delivery() : config.defaultDelivery();
+        ClaimedJob job = lease.job();
+        if (pause.isPaused()) {
+            // claimed just before this worker learned of the pause: back to the queue, untouched
+            return writes.apply(lease, lease.update().release(Duration.ZERO)).thenApply(owned -> null);
+        }
+        DeliveryMode requested = job.delivery() != null ? job.delivery() : config.defaultDelivery();
+        CallbackPlan plan = requested == DeliveryMode.CALLBACK ? callbacks.plan(job) : CallbackPlan.POLLING;
         int attempt = lease.attempts() + 1;
-        JobUpdate intent = lease.update().moveTo(JobStatus.SUBMITTING, "submit attempt " + attempt)
-                .attempts(attempt).set("delivery", delivery.name());
-        return writes.apply(lease, intent).thenCompose(owned -> owned ? send(lease, delivery) : DONE);
+        // the token's hash, and a clean slate for the new task's callbacks, commit before APIXO can call back
+        JobUpdate intent = lease.update().moveTo(JobStatus.SUBMITTING, "submit attempt " + attempt
+                        + (plan.fallback() == null ? "" : "; " + plan.fallback()))
+                .attempts(attempt)
+                .set("delivery", (plan.callback() ? DeliveryMode.CALLBACK : DeliveryMode.POLLING).name())
+                .clearTaskId()
+                .setNull("callback_received_at")
+                .setNull("callback_payload");
+        if (plan.callback()) {
+            intent.set("callback_token_hash", plan.tokenHash());
+        } else {
+            intent.setNull("callback_token_hash");
+        }
+        return writes.apply(lease, intent).thenCompose(owned -> owned ? send(lease, plan) : DONE);
     }
 
     /** A job found in SUBMITTING: its previous owner stopped between the intent and the answer. */
@@ -74,23 +100,29 @@ public class Submitter {
                 Duration.ZERO);
     }
 
-    private CompletionStage<Void> send(Lease lease, DeliveryMode delivery) {
+    private CompletionStage<Void> send(Lease lease, CallbackPlan plan) {
         ClaimedJob job = lease.job();
-        String callbackUrl = delivery == DeliveryMode.CALLBACK ? callbacks.urlFor(job).orElse(null) : null;
-        return apixo.submit(new SubmitRequest(job.id(), job.model(), job.input(), callbackUrl))
-                .thenCompose(outcome -> onAnswer(lease, outcome));
+        // the intent is committed; the request itself keeps to its slot of the fleet quota
+        return pacer.beforeCall(lease)
+                .thenCompose(ignored -> apixo.submit(new SubmitRequest(job.id(), job.model(), job.input(), plan.url())))
+                .thenCompose(outcome -> onAnswer(lease, outcome, plan));
     }
 
-    private CompletionStage<Void> onAnswer(Lease lease, SubmitOutcome outcome) {
+    private CompletionStage<Void> onAnswer(Lease lease, SubmitOutcome outcome, CallbackPlan plan) {
+        ClaimedJob job = lease.job();
         if (outcome instanceof SubmitOutcome.Accepted accepted) {
-            PollProfile profile = PollSchedule.profileOf(lease.job().model());
+            PollProfile profile = PollSchedule.profileOf(job.model());
+            Duration firstPoll = plan.callback() ? schedule.safetyPoll(profile) : schedule.firstPoll(profile);
             JobUpdate submitted = lease.update().moveTo(JobStatus.SUBMITTED, null)
                     .taskId(accepted.taskId())
                     .setNow("submitted_at")
                     .setIn("deadline_at", schedule.maxWait(profile))
                     .set("polls", 0)
-                    .transientFailures(0)
-                    .release(schedule.firstPoll(profile));
+                    .transientFailures(0);
+            CostEstimator.estimate(job.model(), job.input()).ifPresentOrElse(cost -> submitted.set("cost_usd", cost),
+                    () -> submitted.setNull("cost_usd"));
+            // a callback that overtook this answer makes the job due at once
+            submitted.releaseUnlessHinted(firstPoll, job.claimedAt());
             return writes.apply(lease, submitted).thenApply(owned -> null);
         }
         if (outcome instanceof SubmitOutcome.Rejected rejected) {
@@ -105,10 +137,10 @@ public class Submitter {
         }
         if (outcome instanceof SubmitOutcome.AccountProblem account) {
             metrics.accountProblem(account.httpStatus());
-            LOG.warnf("job %s: APIXO refused the account (HTTP %d: %s); the job waits %s", lease.jobId(),
-                    account.httpStatus(), account.message(), config.retry().accountBackoff());
-            return requeue(lease, "APIXO account problem, HTTP " + account.httpStatus() + ": " + account.message(),
-                    failures, config.retry().accountBackoff());
+            String reason = "APIXO refused the account, HTTP " + account.httpStatus() + ": " + account.message();
+            // no task was created: the job keeps its retry budget and waits, queued, for the pause to lift
+            return pause.pause(account.httpStatus(), reason).thenCompose(ignored -> requeue(lease,
+                    reason + "; submissions paused", lease.transientFailures(), Duration.ZERO));
         }
         SubmitOutcome.Unknown unknown = (SubmitOutcome.Unknown) outcome;
         return unknownOutcome(lease, "timeout", unknown.reason(), backoff.after(failures));

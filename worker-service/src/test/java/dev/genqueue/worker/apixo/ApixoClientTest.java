@@ -8,6 +8,7 @@ import dev.genqueue.common.contract.Json;
 import dev.genqueue.testing.KafkaBrokerResource;
 import dev.genqueue.testing.PostgresResource;
 import dev.genqueue.testing.SimulatorResource;
+import dev.genqueue.worker.support.CallbackReceiverResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "genqueue_worker_test"))
 @QuarkusTestResource(SimulatorResource.class)
+@QuarkusTestResource(CallbackReceiverResource.class)
 class ApixoClientTest {
 
     @Inject

@@ -14,6 +14,7 @@ import dev.genqueue.common.job.JobStatus;
 import dev.genqueue.testing.KafkaBrokerResource;
 import dev.genqueue.testing.PostgresResource;
 import dev.genqueue.testing.SimulatorResource;
+import dev.genqueue.worker.support.CallbackReceiverResource;
 import dev.genqueue.worker.support.JobHistory;
 import dev.genqueue.worker.support.JobStoreQueries;
 import dev.genqueue.worker.support.JobStoreQueries.JobRow;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "genqueue_worker_test"))
 @QuarkusTestResource(SimulatorResource.class)
+@QuarkusTestResource(CallbackReceiverResource.class)
 class FailureOutcomesTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
@@ -151,18 +153,6 @@ class FailureOutcomesTest {
         assertThat(expired.failCode()).isEqualTo("OUTPUT_EXPIRED");
         assertThat(store.outputs(expired.id())).isEmpty();
         JobHistory.assertLegalPath(store.history(expired.id()), JobStatus.FAILED);
-    }
-
-    @Test
-    void callbackRequestsAreFollowedByPollingWhileNoWebhookIsConfigured() throws Exception {
-        String body = Requests.json("callback", tenant, "nano-banana", "a picture, call me back")
-                .replace("}}", "},\"delivery\":\"callback\"}");
-        KafkaTopics.sendRequests(List.of(request("callback", body)));
-
-        JobRow job = awaitTerminal("callback");
-
-        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(job.delivery()).isEqualTo("CALLBACK");
     }
 
     private JobRow run(String requestId, String model, String prompt) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import dev.genqueue.testing.KafkaBrokerResource;
 import dev.genqueue.testing.PostgresResource;
 import dev.genqueue.testing.SimulatorResource;
+import dev.genqueue.worker.support.CallbackReceiverResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "genqueue_worker_test"))
 @QuarkusTestResource(SimulatorResource.class)
+@QuarkusTestResource(CallbackReceiverResource.class)
 class HealthAndMetricsTest {
 
     @Test
@@ -36,6 +38,9 @@ class HealthAndMetricsTest {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("genqueue_worker_jobs_in_flight"))
                 .body(containsString("genqueue_worker_jobs_claimed_total"))
+                .body(containsString("genqueue_account_paused"))
+                .body(containsString("genqueue_apixo_circuit_state"))
+                .body(containsString("genqueue_worker_jobs_due_listening"))
                 .body(not(containsString(SimulatorResource.API_KEY)));
     }
 }

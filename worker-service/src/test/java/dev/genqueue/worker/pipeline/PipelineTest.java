@@ -11,6 +11,7 @@ import dev.genqueue.common.job.JobStatus;
 import dev.genqueue.testing.KafkaBrokerResource;
 import dev.genqueue.testing.PostgresResource;
 import dev.genqueue.testing.SimulatorResource;
+import dev.genqueue.worker.support.CallbackReceiverResource;
 import dev.genqueue.worker.support.JobHistory;
 import dev.genqueue.worker.support.JobStoreQueries;
 import dev.genqueue.worker.support.JobStoreQueries.JobRow;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "genqueue_worker_test"))
 @QuarkusTestResource(SimulatorResource.class)
+@QuarkusTestResource(CallbackReceiverResource.class)
 class PipelineTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);

@@ -2,6 +2,7 @@ package dev.genqueue.worker.support;
 
 import dev.genqueue.common.job.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,11 +27,12 @@ public class JobStoreQueries {
 
     /** One job row. */
     public record JobRow(UUID id, JobStatus status, long version, int attempts, String taskId, String failCode,
-            String failMsg, String leaseOwner, Instant nextRunAt, String delivery) {
+            String failMsg, String leaseOwner, Instant nextRunAt, String delivery, int taskRetries, BigDecimal costUsd,
+            Instant callbackReceivedAt, Instant submittedAt, Instant apixoCompletedAt, Instant finishedAt) {
     }
 
     /** One history entry. */
-    public record TransitionRow(JobStatus from, JobStatus to, int attempt, String taskId, String reason) {
+    public record TransitionRow(JobStatus from, JobStatus to, int attempt, String taskId, String reason, Instant at) {
     }
 
     /** One stored output. */
@@ -60,7 +62,7 @@ public class JobStoreQueries {
         return list("SELECT * FROM job_transition WHERE job_id = ? ORDER BY id", rs -> new TransitionRow(
                 rs.getString("from_status") == null ? null : JobStatus.valueOf(rs.getString("from_status")),
                 JobStatus.valueOf(rs.getString("to_status")), rs.getInt("attempt"), rs.getString("apixo_task_id"),
-                rs.getString("reason")), jobId);
+                rs.getString("reason"), instant(rs, "at")), jobId);
     }
 
     public List<OutputRow> outputs(UUID jobId) {
@@ -95,12 +97,29 @@ public class JobStoreQueries {
         }
     }
 
+    /** Dead letters of kind {@code job} for one job: (reason, payload). */
+    public List<DeadLetterRow> jobDeadLetters(UUID jobId) {
+        return list("SELECT * FROM dead_letter WHERE job_id = ? AND kind = 'job'", rs -> new DeadLetterRow(
+                rs.getString("kind"), null, 0, 0, null, rs.getString("payload"), rs.getString("reason")), jobId);
+    }
+
+    /** A single value of a query (counts, sums). */
+    public <T> T value(String sql, Class<T> type, Object... params) {
+        return one(sql, rs -> rs.getObject(1, type), params).orElse(null);
+    }
+
     private static JobRow job(ResultSet rs) throws SQLException {
-        OffsetDateTime next = rs.getObject("next_run_at", OffsetDateTime.class);
         return new JobRow(rs.getObject("id", UUID.class), JobStatus.valueOf(rs.getString("status")),
                 rs.getLong("version"), rs.getInt("attempts"), rs.getString("apixo_task_id"), rs.getString("fail_code"),
-                rs.getString("fail_msg"), rs.getString("lease_owner"), next == null ? null : next.toInstant(),
-                rs.getString("delivery"));
+                rs.getString("fail_msg"), rs.getString("lease_owner"), instant(rs, "next_run_at"),
+                rs.getString("delivery"), rs.getInt("task_retries"), rs.getBigDecimal("cost_usd"),
+                instant(rs, "callback_received_at"), instant(rs, "submitted_at"), instant(rs, "apixo_completed_at"),
+                instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private <T> Optional<T> one(String sql, Row<T> row, Object... params) {

@@ -13,14 +13,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * The test side of Kafka: produces request records (text or raw bytes) and watches the result and
- * dead-letter topics from their beginning for the whole test JVM, so each test filters by its own keys.
+ * The test side of Kafka: produces request records (text or raw bytes) and watches the result, dead-letter
+ * and ops topics from their beginning for the whole test JVM, so each test filters by its own keys.
  */
 public final class KafkaTopics {
 
     private static KafkaCompanion companion;
     private static ConsumerTask<String, String> results;
     private static ConsumerTask<String, String> deadLetters;
+    private static ConsumerTask<String, String> ops;
 
     private KafkaTopics() {
     }
@@ -54,6 +55,11 @@ public final class KafkaTopics {
         return watchDeadLetters().stream().filter(record -> key.equals(record.key())).toList();
     }
 
+    /** Ops events published so far (watched from the beginning of the topic). */
+    public static List<ConsumerRecord<String, String>> opsEvents() {
+        return watchOps();
+    }
+
     /** A header value as text, or {@code null}. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
@@ -64,6 +70,7 @@ public final class KafkaTopics {
     public static void startWatching() {
         watch();
         watchDeadLetters();
+        watchOps();
     }
 
     private static synchronized List<ConsumerRecord<String, String>> watch() {
@@ -80,6 +87,14 @@ public final class KafkaTopics {
                     .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(Topics.REQUESTS_DLQ);
         }
         return deadLetters.getRecords();
+    }
+
+    private static synchronized List<ConsumerRecord<String, String>> watchOps() {
+        if (ops == null) {
+            ops = companion().consumeStrings().withGroupId("test-ops-" + UUID.randomUUID())
+                    .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(Topics.OPS);
+        }
+        return ops.getRecords();
     }
 
     private static synchronized KafkaCompanion companion() {

@@ -8,6 +8,7 @@ import dev.genqueue.common.job.JobStatus;
 import dev.genqueue.testing.KafkaBrokerResource;
 import dev.genqueue.testing.PostgresResource;
 import dev.genqueue.testing.SimulatorResource;
+import dev.genqueue.worker.support.CallbackReceiverResource;
 import dev.genqueue.worker.dispatch.ClaimedJob;
 import dev.genqueue.worker.dispatch.Lease;
 import dev.genqueue.worker.engine.LeasedWrites;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class,
         initArgs = @ResourceArg(name = "database", value = "genqueue_worker_test"))
 @QuarkusTestResource(SimulatorResource.class)
+@QuarkusTestResource(CallbackReceiverResource.class)
 class TakeoverTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
@@ -132,8 +134,8 @@ class TakeoverTest {
     private static ClaimedJob claimedAsTheDeadOwner(UUID id, long version) {
         Instant now = Instant.now();
         return new ClaimedJob(id, version, JobStatus.QUEUED, "takeover-" + id, "planted-" + id, null, "nano-banana",
-                Json.mapper().createObjectNode().put("prompt", "a job whose worker died"), null, 0, null, 0, 0,
-                List.of(), now, null, null, now, now);
+                Json.mapper().createObjectNode().put("prompt", "a job whose worker died"), null, 0, null, 0, 0, 0,
+                null, null, null, List.of(), now, null, null, now, now);
     }
 
     private JobRow awaitTerminal(UUID id) {
