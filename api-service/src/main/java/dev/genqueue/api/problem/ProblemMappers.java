@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     private final ProblemWriter writer;
 
@@ -46,6 +48,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, Request request) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("%s %s answered 503: the database is unavailable (%s)", request.getMethod(), path(uri),
+                    rootMessage(e));
+            Response response = writer.response(writer.problem(ProblemType.UNAVAILABLE,
+                    "The job store is unavailable for a moment; retry the same request (it is idempotent)",
+                    path(uri), null));
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s %s, incident %s", request.getMethod(), path(uri), incident);
         Problem problem = writer.problem(ProblemType.INTERNAL,
@@ -73,6 +83,28 @@ public class ProblemMappers {
                 yield new Problem(URI.create("about:blank"), reason, status, reason, path, null, null);
             }
         };
+    }
+
+    /**
+     * A lost or refused database connection (SQL states 08xxx, and 57P01–57P03: the server shutting down or
+     * starting up) is a passing outage, not a bug: the client is told to retry.
+     */
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String path(UriInfo uri) {

@@ -11,7 +11,8 @@ public enum ProblemType {
     IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "Idempotency key already used for a different request"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
-    INTERNAL(500, "internal", "Internal error");
+    INTERNAL(500, "internal", "Internal error"),
+    UNAVAILABLE(503, "unavailable", "Service temporarily unavailable");
 
     private static final String BASE = "https://genqueue.dev/problems/";
 

@@ -2,8 +2,9 @@ package dev.genqueue.api.problem;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.sql.SQLException;
 
-/** A test-only endpoint that fails the way a bug would, with internals in its exception message. */
+/** Test-only endpoints that fail the way a bug or an outage would, with internals in their exception messages. */
 @Path("/test-only/failure")
 public class FailingResource {
 
@@ -13,5 +14,13 @@ public class FailingResource {
     @GET
     public String fail() {
         throw new IllegalStateException(INTERNALS);
+    }
+
+    /** Fails the way a request does while PostgreSQL restarts: the connection is gone (SQL state 08006). */
+    @GET
+    @Path("database-down")
+    public String databaseDown() {
+        throw new IllegalStateException("Error executing work",
+                new SQLException("An I/O error occurred while sending to the backend: " + INTERNALS, "08006"));
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,5 +28,29 @@ class UnexpectedErrorTest {
         assertThat(problem.<String>path("detail")).contains(incident);
         assertThat(problem.asString()).doesNotContain(FailingResource.INTERNALS).doesNotContain("db-primary")
                 .doesNotContain("IllegalState").doesNotContain("Exception").doesNotContain("at dev.");
+    }
+
+    @Test
+    void aLostDatabaseConnectionIsA503WithRetryAfterAndNoInternals() {
+        ExtractableResponse<Response> problem = given().get("/test-only/failure/database-down").then()
+                .statusCode(503)
+                .header("Retry-After", "1")
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://genqueue.dev/problems/unavailable"))
+                .body("status", equalTo(503))
+                .extract();
+
+        assertThat(problem.asString()).doesNotContain("db-primary").doesNotContain("08006")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void onlyConnectionAndShutdownStatesCountAsAnUnavailableDatabase() {
+        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("gone", "08001"))))
+                .isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new SQLException("shutting down", "57P01"))).isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(ProblemMappers.databaseUnavailable(new SQLException("no state"))).isFalse();
+        assertThat(ProblemMappers.databaseUnavailable(new IllegalStateException("bug"))).isFalse();
     }
 }
