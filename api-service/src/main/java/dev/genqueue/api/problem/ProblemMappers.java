@@ -1,12 +1,12 @@
 package dev.genqueue.api.problem;
 
+import dev.genqueue.store.sql.SqlStates;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -48,7 +48,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, Request request) {
-        if (databaseUnavailable(e)) {
+        if (SqlStates.databaseUnavailable(e)) {
             LOG.warnf("%s %s answered 503: the database is unavailable (%s)", request.getMethod(), path(uri),
                     rootMessage(e));
             Response response = writer.response(writer.problem(ProblemType.UNAVAILABLE,
@@ -83,20 +83,6 @@ public class ProblemMappers {
                 yield new Problem(URI.create("about:blank"), reason, status, reason, path, null, null);
             }
         };
-    }
-
-    /**
-     * A lost or refused database connection (SQL states 08xxx, and 57P01–57P03: the server shutting down or
-     * starting up) is a passing outage, not a bug: the client is told to retry.
-     */
-    static boolean databaseUnavailable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable error) {

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -42,15 +41,5 @@ class UnexpectedErrorTest {
 
         assertThat(problem.asString()).doesNotContain("db-primary").doesNotContain("08006")
                 .doesNotContain("Exception");
-    }
-
-    @Test
-    void onlyConnectionAndShutdownStatesCountAsAnUnavailableDatabase() {
-        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("gone", "08001"))))
-                .isTrue();
-        assertThat(ProblemMappers.databaseUnavailable(new SQLException("shutting down", "57P01"))).isTrue();
-        assertThat(ProblemMappers.databaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
-        assertThat(ProblemMappers.databaseUnavailable(new SQLException("no state"))).isFalse();
-        assertThat(ProblemMappers.databaseUnavailable(new IllegalStateException("bug"))).isFalse();
     }
 }

@@ -158,5 +158,12 @@ public interface WorkerConfig {
         /** Threads committing state writes concurrently. */
         @WithDefault("2")
         int threads();
+
+        /**
+         * How long a batch of state writes is retried while the database is unreachable (lost connection,
+         * restart) before its jobs are left to lease expiry. Keep it below the lease.
+         */
+        @WithDefault("30s")
+        Duration outageRetry();
     }
 }

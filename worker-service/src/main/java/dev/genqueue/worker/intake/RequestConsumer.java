@@ -1,11 +1,11 @@
 package dev.genqueue.worker.intake;
 
+import dev.genqueue.store.sql.SqlStates;
 import dev.genqueue.worker.dispatch.Dispatcher;
 import dev.genqueue.worker.metrics.WorkerMetrics;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,39 +65,24 @@ public class RequestConsumer {
         try {
             return writer.write(triaged);
         } catch (RuntimeException e) {
-            if (!isRefusedData(e) || triaged.size() == 1 && triaged.get(0) instanceof Triaged.Invalid) {
+            if (!SqlStates.refusedData(e) || triaged.size() == 1 && triaged.get(0) instanceof Triaged.Invalid) {
                 throw e;
             }
             LOG.warnf("intake: the store refused a batch of %d (%s); writing its records one by one", triaged.size(),
-                    sqlState(e));
+                    SqlStates.of(e));
         }
         IntakeSummary total = IntakeSummary.NONE;
         for (Triaged record : triaged) {
             try {
                 total = total.plus(writer.write(List.of(record)));
             } catch (RuntimeException e) {
-                if (!isRefusedData(e)) {
+                if (!SqlStates.refusedData(e)) {
                     throw e;
                 }
                 total = total.plus(writer.write(List.of(new Triaged.Invalid(record.source(),
-                        "refused by the job store (SQL state " + sqlState(e) + ")"))));
+                        "refused by the job store (SQL state " + SqlStates.of(e) + ")"))));
             }
         }
         return total;
-    }
-
-    // data exceptions (22xxx), integrity violations (23xxx) and size limits (54xxx) fail the same way every time
-    private static boolean isRefusedData(Throwable error) {
-        String state = sqlState(error);
-        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
-    }
-
-    private static String sqlState(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
     }
 }

@@ -20,6 +20,7 @@ public class WorkerMetrics {
     private final Counter fencingLost;
     private final Counter jobErrors;
     private final Counter downloadBytes;
+    private final Counter writeRetries;
 
     WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -30,6 +31,8 @@ public class WorkerMetrics {
                 .description("Job runs that ended in an error and were left to lease expiry").register(registry);
         this.downloadBytes = Counter.builder("genqueue.worker.download.bytes").baseUnit("bytes")
                 .description("Output bytes stored").register(registry);
+        this.writeRetries = Counter.builder("genqueue.worker.writer.outage.retries")
+                .description("State write batches retried because the database was unreachable").register(registry);
     }
 
     /** One group commit of the state writer: how many job writes it carried and how long it took. */
@@ -38,6 +41,11 @@ public class WorkerMetrics {
                 .register(registry).record(writes);
         Timer.builder("genqueue.worker.writer.commit").description("State writer transaction time")
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A batch of state writes waits for an unreachable database and is tried again. */
+    public void writeRetried() {
+        writeRetries.increment();
     }
 
     public void claimed(int jobs) {

@@ -3,6 +3,7 @@ package dev.genqueue.worker.state;
 import dev.genqueue.common.contract.StoredOutput;
 import dev.genqueue.store.outbox.OutboxRecord;
 import dev.genqueue.store.outbox.OutboxWriter;
+import dev.genqueue.store.sql.SqlStates;
 import dev.genqueue.worker.config.WorkerConfig;
 import dev.genqueue.worker.metrics.WorkerMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,6 +55,8 @@ public class JobWriter {
             ON CONFLICT (id) DO NOTHING
             """;
     private static final Duration IDLE_WAKE = Duration.ofMillis(200);
+    private static final Duration OUTAGE_FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration OUTAGE_MAX_PAUSE = Duration.ofSeconds(2);
 
     private final EntityManager entityManager;
     private final OutboxWriter outbox;
@@ -139,7 +142,7 @@ public class JobWriter {
         List<WriteResult> results;
         long start = System.nanoTime();
         try {
-            results = QuarkusTransaction.requiringNew().call(() -> apply(batch));
+            results = commit(batch);
             metrics.writeBatch(batch.size(), System.nanoTime() - start);
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
@@ -158,6 +161,37 @@ public class JobWriter {
                 metrics.transition(update.from(), update.to());
             }
             batch.get(i).result().complete(results.get(i));
+        }
+    }
+
+    /**
+     * Commits a batch, retrying it while the database is unreachable (for up to {@code outage-retry}), so a
+     * PostgreSQL restart does not turn a recorded APIXO answer into a job left to lease expiry. Retrying is
+     * safe: every update is fenced by the job's version, so a batch whose commit went through before the
+     * connection broke is refused on the retry, as a lost lease, never applied twice.
+     */
+    private List<WriteResult> commit(List<Pending> batch) {
+        long deadline = System.nanoTime() + config.outageRetry().toNanos();
+        long pauseMillis = OUTAGE_FIRST_PAUSE.toMillis();
+        while (true) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> apply(batch));
+            } catch (RuntimeException e) {
+                if (!SqlStates.databaseUnavailable(e) || !running
+                        || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > deadline) {
+                    throw e;
+                }
+                LOG.warnf("state writes of %d jobs wait for the database (%s); retrying in %d ms", batch.size(),
+                        rootMessage(e), pauseMillis);
+                metrics.writeRetried();
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, OUTAGE_MAX_PAUSE.toMillis());
+            }
         }
     }
 
