@@ -7,13 +7,13 @@ import dev.genqueue.api.problem.ProblemException;
 import dev.genqueue.common.validation.RequestValidator;
 import dev.genqueue.common.validation.ValidationResult;
 import dev.genqueue.store.intake.IntakeOutcome;
-import dev.genqueue.store.intake.IntakeSource;
 import dev.genqueue.store.intake.JobIntake;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The REST door's intake: raw body → JSON tree → idempotency key → the common validator → {@link JobIntake}.
- * One database transaction per request (insert job, its first transition and the outbox row), nothing else.
+ * The REST door's intake: raw body → JSON tree → idempotency key → the common validator → {@link JobIntake},
+ * through the {@link IntakeCommitter}: concurrent requests share a transaction (insert jobs, their first
+ * transitions and outbox rows), and each answer waits for its own commit.
  */
 @ApplicationScoped
 public class RestIntake {
@@ -22,12 +22,12 @@ public class RestIntake {
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
     private final RequestBodyParser parser;
-    private final JobIntake intake;
+    private final IntakeCommitter committer;
     private final IntakeMetrics metrics;
 
-    RestIntake(ObjectMapper mapper, JobIntake intake, IntakeMetrics metrics) {
+    RestIntake(ObjectMapper mapper, IntakeCommitter committer, IntakeMetrics metrics) {
         this.parser = new RequestBodyParser(mapper);
-        this.intake = intake;
+        this.committer = committer;
         this.metrics = metrics;
     }
 
@@ -52,7 +52,7 @@ public class RestIntake {
             metrics.invalid();
             throw ProblemException.invalid(result.violations().stream().map(key::attribute).toList());
         }
-        IntakeOutcome outcome = intake.accept(result.request(), IntakeSource.REST);
+        IntakeOutcome outcome = committer.accept(result.request());
         if (outcome instanceof IntakeOutcome.Created) {
             metrics.created();
         } else if (outcome instanceof IntakeOutcome.Duplicate) {
