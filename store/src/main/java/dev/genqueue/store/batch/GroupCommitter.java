@@ -1,5 +1,6 @@
 package dev.genqueue.store.batch;
 
+import dev.genqueue.store.sql.SqlStates;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.function.Function;
  * Group commit: items handed in by many concurrent callers are processed together, one call of {@code work}
  * (one transaction) per batch, by a few committer threads. An idle committer takes the first item at once, so
  * a lone caller waits no longer than its own transaction; under load the items that arrived meanwhile share
- * the next one. A batch that fails is retried item by item, so one bad item cannot sink its neighbours.
+ * the next one. A batch that fails is retried item by item, so one bad item cannot sink its neighbours;
+ * unless the database was unavailable ({@link SqlStates#databaseUnavailable}): then the whole batch fails at
+ * once, as every item would.
  *
  * @param <I> what callers hand in
  * @param <O> what each gets back; {@code work} answers one per item, in order
@@ -51,6 +54,11 @@ public final class GroupCommitter<I, O> {
             queue.add(pending);
         }
         return pending.result();
+    }
+
+    /** Whether the committer takes items (between {@link #start()} and {@link #stop}). */
+    public boolean running() {
+        return running;
     }
 
     public synchronized void start() {
@@ -114,10 +122,10 @@ public final class GroupCommitter<I, O> {
                 throw new IllegalStateException(name + ": " + results.size() + " results for " + batch.size() + " items");
             }
         } catch (RuntimeException e) {
-            if (batch.size() > 1) {
+            if (batch.size() > 1 && !SqlStates.databaseUnavailable(e)) {
                 batch.forEach(pending -> commit(List.of(pending)));
             } else {
-                batch.get(0).result().completeExceptionally(e);
+                batch.forEach(pending -> pending.result().completeExceptionally(e));
             }
             return;
         }

@@ -3,6 +3,7 @@ package dev.genqueue.store.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitterTest {
@@ -73,6 +75,38 @@ class GroupCommitterTest {
                     assertThat(results.get(i).get(5, TimeUnit.SECONDS)).isEqualTo(i * 2);
                 }
             }
+        } finally {
+            committer.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aBatchThatMetAnUnavailableDatabaseFailsWholeInsteadOfItemByItem() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        GroupCommitter<Integer, Integer> committer = new GroupCommitter<>("test", 100, 1, items -> {
+            entered.countDown();
+            await(release);
+            calls.incrementAndGet();
+            throw new IllegalStateException("commit failed", new SQLException("I/O error", "08006"));
+        });
+        committer.start();
+        try {
+            CompletableFuture<Integer> first = committer.submit(0);
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Integer>> rest = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                rest.add(committer.submit(i));
+            }
+            release.countDown();
+
+            assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
+            for (CompletableFuture<Integer> result : rest) {
+                assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
+            }
+            // the first item alone, then the five queued meanwhile together: no retry one by one
+            assertThat(calls).hasValue(2);
         } finally {
             committer.stop(Duration.ofSeconds(1));
         }

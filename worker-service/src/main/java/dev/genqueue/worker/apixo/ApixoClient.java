@@ -14,8 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,6 +42,8 @@ public class ApixoClient {
     private final MeterRegistry registry;
     private final List<ApixoCallObserver> observers;
     private final CallLimiter limiter;
+    // one timer per endpoint and outcome, looked up without building a meter id on every call
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     ApixoClient(ApixoConfig config, MeterRegistry registry, @Any Instance<ApixoCallObserver> observers) {
         this.registry = registry;
@@ -143,11 +147,11 @@ public class ApixoClient {
         long nanos = System.nanoTime() - startNanos;
         LOG.infof("apixo %s model=%s task=%s job=%s http=%s outcome=%s duration_ms=%d", endpoint, model, taskId,
                 jobId, answer.httpStatus(), outcome, TimeUnit.NANOSECONDS.toMillis(nanos));
-        Timer.builder("genqueue.apixo.calls")
-                .description("APIXO API calls by endpoint and outcome")
-                .tag("endpoint", endpoint)
-                .tag("outcome", outcome)
-                .register(registry)
+        timers.computeIfAbsent(endpoint + '|' + outcome, key -> Timer.builder("genqueue.apixo.calls")
+                        .description("APIXO API calls by endpoint and outcome")
+                        .tag("endpoint", endpoint)
+                        .tag("outcome", outcome)
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

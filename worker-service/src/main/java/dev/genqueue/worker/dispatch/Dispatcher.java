@@ -1,10 +1,13 @@
 package dev.genqueue.worker.dispatch;
 
+import dev.genqueue.common.job.JobStatus;
+import dev.genqueue.worker.apixo.ApixoConfig;
 import dev.genqueue.worker.config.WorkerConfig;
 import dev.genqueue.worker.config.WorkerIdentity;
 import dev.genqueue.worker.metrics.WorkerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +37,9 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final Duration MAX_CLAIM_BACKOFF = Duration.ofSeconds(5);
+    private static final int CALLS_PER_CONNECTION = 4;
+    private static final Set<JobStatus> NEEDS_APIXO =
+            EnumSet.of(JobStatus.QUEUED, JobStatus.SUBMITTING, JobStatus.SUBMITTED, JobStatus.PROCESSING);
 
     private final JobClaimer claimer;
     private final ClaimPolicy policy;
@@ -41,6 +47,7 @@ public class Dispatcher {
     private final WorkerMetrics metrics;
     private final WorkerConfig.Dispatch config;
     private final String owner;
+    private final int apixoPoolSize;
     private final Map<UUID, Lease> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final AtomicBoolean starved = new AtomicBoolean();
@@ -52,7 +59,8 @@ public class Dispatcher {
     private int failedClaims;
 
     Dispatcher(JobClaimer claimer, ClaimPolicy policy, LeaseHandler handler, WorkerMetrics metrics,
-            WorkerConfig config, WorkerIdentity identity) {
+            WorkerConfig config, WorkerIdentity identity, ApixoConfig apixo) {
+        this.apixoPoolSize = apixo.poolSize();
         this.claimer = claimer;
         this.policy = policy;
         this.handler = handler;
@@ -136,6 +144,11 @@ public class Dispatcher {
         }
         boolean full = false;
         int limit = Math.min(config.batchSize(), config.maxInFlight() - inFlight.size());
+        if (limit <= 0) {
+            starved.set(true);
+        }
+        int room = apixoRoom();
+        limit = Math.min(limit, room);
         try {
             if (limit > 0) {
                 ClaimBudget budget = policy.next(limit);
@@ -149,10 +162,9 @@ public class Dispatcher {
                     throw e;
                 }
                 policy.claimed(budget, result.apiCalls());
-                full = result.claims().size() == limit;
+                // a claim cut short by the APIXO room waits for the next tick, when calls have been answered
+                full = result.claims().size() == limit && limit < room;
                 result.claims().forEach(claim -> begin(claim, started));
-            } else {
-                starved.set(true);
             }
             failedClaims = 0;
         } catch (RuntimeException e) {
@@ -163,6 +175,14 @@ public class Dispatcher {
             lastTickNanos = System.nanoTime();
             scheduleNext(full);
         }
+    }
+
+    // jobs this worker may still claim while it holds APIXO-bound ones: a few calls queued per pooled connection
+    // keep every connection busy between two claims; more would wait in this worker's memory while other
+    // workers have connections free (and would only be late: they stay due in the database instead)
+    private int apixoRoom() {
+        long waiting = inFlight.values().stream().filter(lease -> NEEDS_APIXO.contains(lease.status())).count();
+        return (int) Math.max(0, (long) apixoPoolSize * CALLS_PER_CONNECTION - waiting);
     }
 
     private void scheduleNext(boolean full) {

@@ -1,6 +1,7 @@
 package dev.genqueue.worker.state;
 
 import dev.genqueue.common.contract.StoredOutput;
+import dev.genqueue.store.batch.GroupCommitter;
 import dev.genqueue.store.outbox.OutboxRecord;
 import dev.genqueue.store.outbox.OutboxWriter;
 import dev.genqueue.store.sql.SqlStates;
@@ -21,11 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -54,7 +51,6 @@ public class JobWriter {
             VALUES (?, ?, ?, ?, ?, now())
             ON CONFLICT (id) DO NOTHING
             """;
-    private static final Duration IDLE_WAKE = Duration.ofMillis(200);
     private static final Duration OUTAGE_FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration OUTAGE_MAX_PAUSE = Duration.ofSeconds(2);
 
@@ -62,106 +58,54 @@ public class JobWriter {
     private final OutboxWriter outbox;
     private final WorkerMetrics metrics;
     private final WorkerConfig.Writer config;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private volatile boolean running;
-    private ExecutorService threads;
+    private final GroupCommitter<JobWrite, WriteResult> committer;
 
     JobWriter(EntityManager entityManager, OutboxWriter outbox, WorkerMetrics metrics, WorkerConfig config) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.metrics = metrics;
         this.config = config.writer();
+        this.committer = new GroupCommitter<>("genqueue-writer", this.config.batchSize(), this.config.threads(),
+                this::flush);
     }
 
     /** Queues a write; the result tells whether the fencing check let it through. */
     public CompletableFuture<WriteResult> write(JobWrite write) {
-        Pending pending = new Pending(write, new CompletableFuture<>());
-        if (!running) {
-            pending.result().completeExceptionally(new IllegalStateException("the job writer is stopped"));
-        } else {
-            queue.add(pending);
-        }
-        return pending.result();
+        return committer.submit(write);
     }
 
     /** Starts the writer threads. */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        AtomicInteger number = new AtomicInteger();
-        threads = Executors.newFixedThreadPool(config.threads(), task -> {
-            Thread thread = new Thread(task, "genqueue-writer-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        for (int i = 0; i < config.threads(); i++) {
-            threads.execute(this::drain);
-        }
+    public void start() {
+        committer.start();
     }
 
     /** Commits what is queued, then stops; writes still queued after {@code grace} fail. */
-    public synchronized void stop(Duration grace) {
-        if (!running) {
-            return;
-        }
-        running = false;
-        threads.shutdown();
-        try {
-            threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        threads.shutdownNow();
-        for (Pending left; (left = queue.poll()) != null; ) {
-            left.result().completeExceptionally(new IllegalStateException("the job writer stopped"));
-        }
+    public void stop(Duration grace) {
+        committer.stop(grace);
     }
 
-    private void drain() {
-        while (running || !queue.isEmpty()) {
-            Pending first;
-            try {
-                // a bounded wait, so a stop request is noticed while idle
-                first = queue.poll(IDLE_WAKE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (first != null) {
-                List<Pending> batch = new ArrayList<>();
-                batch.add(first);
-                queue.drainTo(batch, config.batchSize() - 1);
-                flush(batch);
-            }
-        }
-    }
-
-    private void flush(List<Pending> batch) {
+    // one batch on a writer thread; a failed batch is retried write by write by the committer
+    private List<WriteResult> flush(List<JobWrite> batch) {
         List<WriteResult> results;
         long start = System.nanoTime();
         try {
             results = commit(batch);
-            metrics.writeBatch(batch.size(), System.nanoTime() - start);
         } catch (RuntimeException e) {
-            if (batch.size() > 1) {
-                batch.forEach(pending -> flush(List.of(pending)));
-                return;
+            if (batch.size() == 1) {
+                JobUpdate update = batch.get(0).update();
+                LOG.warnf("job %s: state write %s -> %s failed: %s", update.jobId(), update.from(), update.to(),
+                        rootMessage(e));
             }
-            Pending pending = batch.get(0);
-            LOG.warnf("job %s: state write %s -> %s failed: %s", pending.write().update().jobId(),
-                    pending.write().update().from(), pending.write().update().to(), rootMessage(e));
-            pending.result().completeExceptionally(e);
-            return;
+            throw e;
         }
+        metrics.writeBatch(batch.size(), System.nanoTime() - start);
         for (int i = 0; i < batch.size(); i++) {
-            JobUpdate update = batch.get(i).write().update();
+            JobUpdate update = batch.get(i).update();
             if (results.get(i).applied() && update.changesStatus()) {
                 metrics.transition(update.from(), update.to());
             }
-            batch.get(i).result().complete(results.get(i));
         }
+        return results;
     }
 
     /**
@@ -170,14 +114,14 @@ public class JobWriter {
      * safe: every update is fenced by the job's version, so a batch whose commit went through before the
      * connection broke is refused on the retry, as a lost lease, never applied twice.
      */
-    private List<WriteResult> commit(List<Pending> batch) {
+    private List<WriteResult> commit(List<JobWrite> batch) {
         long deadline = System.nanoTime() + config.outageRetry().toNanos();
         long pauseMillis = OUTAGE_FIRST_PAUSE.toMillis();
         while (true) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> apply(batch));
             } catch (RuntimeException e) {
-                if (!SqlStates.databaseUnavailable(e) || !running
+                if (!SqlStates.databaseUnavailable(e) || !committer.running()
                         || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > deadline) {
                     throw e;
                 }
@@ -195,7 +139,7 @@ public class JobWriter {
         }
     }
 
-    private List<WriteResult> apply(List<Pending> batch) {
+    private List<WriteResult> apply(List<JobWrite> batch) {
         Session session = entityManager.unwrap(Session.class);
         List<OutboxRecord> events = new ArrayList<>();
         List<WriteResult> results = session.doReturningWork(c -> {
@@ -207,7 +151,7 @@ public class JobWriter {
             List<WriteResult> outcome = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 if (applied[i]) {
-                    events.addAll(batch.get(i).write().events().apply(now));
+                    events.addAll(batch.get(i).events().apply(now));
                 }
                 outcome.add(new WriteResult(applied[i], now));
             }
@@ -217,16 +161,16 @@ public class JobWriter {
         return results;
     }
 
-    private static boolean[] update(Connection c, List<Pending> batch) throws SQLException {
+    private static boolean[] update(Connection c, List<JobWrite> batch) throws SQLException {
         Map<String, List<Integer>> byShape = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            byShape.computeIfAbsent(batch.get(i).write().update().sql(), sql -> new ArrayList<>()).add(i);
+            byShape.computeIfAbsent(batch.get(i).update().sql(), sql -> new ArrayList<>()).add(i);
         }
         boolean[] applied = new boolean[batch.size()];
         for (Map.Entry<String, List<Integer>> shape : byShape.entrySet()) {
             try (PreparedStatement statement = c.prepareStatement(shape.getKey())) {
                 for (int index : shape.getValue()) {
-                    batch.get(index).write().update().bind(statement);
+                    batch.get(index).update().bind(statement);
                     statement.addBatch();
                 }
                 int[] counts = statement.executeBatch();
@@ -238,11 +182,11 @@ public class JobWriter {
         return applied;
     }
 
-    private static void insertTransitions(Connection c, List<Pending> batch, boolean[] applied) throws SQLException {
+    private static void insertTransitions(Connection c, List<JobWrite> batch, boolean[] applied) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_TRANSITION)) {
             int rows = 0;
             for (int i = 0; i < batch.size(); i++) {
-                JobUpdate update = batch.get(i).write().update();
+                JobUpdate update = batch.get(i).update();
                 if (applied[i] && update.changesStatus()) {
                     insert.setObject(1, update.jobId());
                     insert.setString(2, update.from().name());
@@ -260,14 +204,14 @@ public class JobWriter {
         }
     }
 
-    private static void insertOutputs(Connection c, List<Pending> batch, boolean[] applied) throws SQLException {
+    private static void insertOutputs(Connection c, List<JobWrite> batch, boolean[] applied) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_OUTPUT)) {
             int rows = 0;
             for (int i = 0; i < batch.size(); i++) {
-                List<StoredOutput> outputs = batch.get(i).write().outputs();
+                List<StoredOutput> outputs = batch.get(i).outputs();
                 for (int index = 0; applied[i] && index < outputs.size(); index++) {
                     StoredOutput output = outputs.get(index);
-                    insert.setObject(1, batch.get(i).write().update().jobId());
+                    insert.setObject(1, batch.get(i).update().jobId());
                     insert.setInt(2, index);
                     insert.setString(3, output.originalUrl());
                     insert.setString(4, output.location());
@@ -284,12 +228,12 @@ public class JobWriter {
         }
     }
 
-    private static void insertDeadLetters(Connection c, List<Pending> batch, boolean[] applied)
+    private static void insertDeadLetters(Connection c, List<JobWrite> batch, boolean[] applied)
             throws SQLException {
         PreparedStatement insert = null;
         try {
             for (int i = 0; i < batch.size(); i++) {
-                JobDeadLetter letter = batch.get(i).write().deadLetter();
+                JobDeadLetter letter = batch.get(i).deadLetter();
                 if (applied[i] && letter != null) {
                     if (insert == null) {
                         insert = c.prepareStatement(INSERT_DEAD_LETTER);
@@ -327,6 +271,4 @@ public class JobWriter {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private record Pending(JobWrite write, CompletableFuture<WriteResult> result) {
-    }
 }
