@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the chaos suite (issue 6) and prints the figures table that docs/reliability.md quotes.
+# Runs the chaos suite and prints the figures table that docs/reliability.md quotes.
 #   chaos/run.sh                   full size: 2,000 jobs with worker kills, a broker and a PostgreSQL restart,
 #                                  then a rolling restart of all workers under 600 more jobs (about 15 minutes)
 #   chaos/run.sh ci                the reduced size ChaosIT runs in `mvn verify`
