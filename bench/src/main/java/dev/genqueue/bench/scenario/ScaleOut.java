@@ -67,8 +67,9 @@ public final class ScaleOut implements Scenario {
     private static PipelineRun measure(BenchContext context, int workers, int jobs, ScenarioResult.Builder result) {
         context.stack().useWorkers(new WorkerSetup(workers, Sizes.POLL_SCALE,
                 Map.of("GENQUEUE_APIXO_POOL_SIZE", Integer.toString(POOL_SIZE))));
-        // every worker's intake consumer has its partitions and its pools are warm before the clock starts
-        PipelineRun.warmUp(context, 30 * workers);
+        // every worker's intake consumer has its partitions, its pools are open and its code is compiled (JIT)
+        // before the clock starts
+        PipelineRun.warmUp(context, 100 * workers);
         Probes probes = new Probes(context, "s6-" + workers + "-workers");
         probes.start();
         PipelineRun run = PipelineRun.run(context, context.requests().tenant("scale-" + workers), jobs);

@@ -37,7 +37,7 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private static final Duration MAX_CLAIM_BACKOFF = Duration.ofSeconds(5);
-    private static final int CALLS_PER_CONNECTION = 4;
+    private static final int CALLS_PER_CONNECTION = 8;
     private static final Set<JobStatus> NEEDS_APIXO =
             EnumSet.of(JobStatus.QUEUED, JobStatus.SUBMITTING, JobStatus.SUBMITTED, JobStatus.PROCESSING);
 
@@ -148,7 +148,8 @@ public class Dispatcher {
             starved.set(true);
         }
         int room = apixoRoom();
-        limit = Math.min(limit, room);
+        // a claim costs about the same for 5 rows as for 100: with little room left, wait for more
+        limit = room < Math.min(limit, Math.max(1, config.batchSize() / 4)) ? 0 : Math.min(limit, room);
         try {
             if (limit > 0) {
                 ClaimBudget budget = policy.next(limit);
