@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the chaos suite and prints the figures table that docs/reliability.md quotes.
 #   chaos/run.sh                   full size: 2,000 jobs with worker kills, a broker and a PostgreSQL restart,
-#                                  then a rolling restart of all workers under 600 more jobs (about 15 minutes)
+#                                  then a rolling restart of all workers under 600 more jobs (about 6 minutes)
 #   chaos/run.sh ci                the reduced size ChaosIT runs in `mvn verify`
 #   chaos/run.sh --snapshot [size] first copy the packaged jars to system-tests/target/chaos-artifacts and run
 #                                  from that copy, so jars rebuilt in the checkout meanwhile do not change a run
