@@ -3,9 +3,7 @@ package dev.genqueue.worker.apixo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genqueue.common.contract.Json;
 import dev.genqueue.common.failure.ApixoCall;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import dev.genqueue.worker.metrics.WorkerMetrics;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -14,10 +12,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,18 +35,15 @@ public class ApixoClient {
 
     private final ApixoApi api;
     private final String authorization;
-    private final MeterRegistry registry;
+    private final WorkerMetrics metrics;
     private final List<ApixoCallObserver> observers;
     private final CallLimiter limiter;
-    // one timer per endpoint and outcome, looked up without building a meter id on every call
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    ApixoClient(ApixoConfig config, MeterRegistry registry, @Any Instance<ApixoCallObserver> observers) {
-        this.registry = registry;
+    ApixoClient(ApixoConfig config, WorkerMetrics metrics, @Any Instance<ApixoCallObserver> observers) {
+        this.metrics = metrics;
         this.observers = observers.stream().toList();
         this.limiter = new CallLimiter(config.poolSize());
-        Gauge.builder("genqueue.apixo.calls.in_flight", limiter, CallLimiter::inFlight)
-                .description("APIXO calls sent and not answered yet").register(registry);
+        metrics.gauge("genqueue.apixo.calls.in_flight", "APIXO calls sent and not answered yet", limiter::inFlight);
         this.authorization = "Bearer " + config.apiKey().orElse("");
         if (config.apiKey().isEmpty()) {
             LOG.warn("No APIXO key configured (APIXO_API_KEY); every call will be refused with 401");
@@ -147,12 +140,7 @@ public class ApixoClient {
         long nanos = System.nanoTime() - startNanos;
         LOG.infof("apixo %s model=%s task=%s job=%s http=%s outcome=%s duration_ms=%d", endpoint, model, taskId,
                 jobId, answer.httpStatus(), outcome, TimeUnit.NANOSECONDS.toMillis(nanos));
-        timers.computeIfAbsent(endpoint + '|' + outcome, key -> Timer.builder("genqueue.apixo.calls")
-                        .description("APIXO API calls by endpoint and outcome")
-                        .tag("endpoint", endpoint)
-                        .tag("outcome", outcome)
-                        .register(registry))
-                .record(nanos, TimeUnit.NANOSECONDS);
+        metrics.apixoCall(endpoint, outcome, nanos);
     }
 
     private static String entity(Response response) {

@@ -4,10 +4,13 @@ import dev.genqueue.common.job.JobStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,6 +24,11 @@ public class WorkerMetrics {
     private final Counter jobErrors;
     private final Counter downloadBytes;
     private final Counter writeRetries;
+    private final DistributionSummary writeBatchSize;
+    private final Timer writeCommit;
+    // meters recorded on every job step, keyed by their tags: registered once, not looked up through a new
+    // meter id on each call
+    private final Map<String, Meter> perStep = new ConcurrentHashMap<>();
 
     WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,14 +41,16 @@ public class WorkerMetrics {
                 .description("Output bytes stored").register(registry);
         this.writeRetries = Counter.builder("genqueue.worker.writer.outage.retries")
                 .description("State write batches retried because the database was unreachable").register(registry);
+        this.writeBatchSize = DistributionSummary.builder("genqueue.worker.writer.batch.size")
+                .description("Job writes per transaction").register(registry);
+        this.writeCommit = Timer.builder("genqueue.worker.writer.commit").description("State writer transaction time")
+                .register(registry);
     }
 
     /** One group commit of the state writer: how many job writes it carried and how long it took. */
     public void writeBatch(int writes, long nanos) {
-        DistributionSummary.builder("genqueue.worker.writer.batch.size").description("Job writes per transaction")
-                .register(registry).record(writes);
-        Timer.builder("genqueue.worker.writer.commit").description("State writer transaction time")
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        writeBatchSize.record(writes);
+        writeCommit.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** A batch of state writes waits for an unreachable database and is tried again. */
@@ -54,14 +64,23 @@ public class WorkerMetrics {
 
     /** How late a job was acted on: claim time minus the time it was due. */
     public void lateness(JobStatus status, Duration late) {
-        Timer.builder("genqueue.worker.poll.lateness").description("Claim time minus due time")
-                .tag("status", status.wireName()).publishPercentileHistogram(false)
-                .register(registry).record(late.isNegative() ? Duration.ZERO : late);
+        perStep("lateness|" + status, () -> Timer.builder("genqueue.worker.poll.lateness")
+                .description("Claim time minus due time").tag("status", status.wireName())
+                .publishPercentileHistogram(false).register(registry))
+                .record(late.isNegative() ? Duration.ZERO : late);
     }
 
     public void transition(JobStatus from, JobStatus to) {
-        Counter.builder("genqueue.worker.transitions").description("Job state changes written")
-                .tag("from", from.wireName()).tag("to", to.wireName()).register(registry).increment();
+        perStep("transition|" + from + '|' + to, () -> Counter.builder("genqueue.worker.transitions")
+                .description("Job state changes written").tag("from", from.wireName()).tag("to", to.wireName())
+                .register(registry)).increment();
+    }
+
+    /** One APIXO call: its endpoint, outcome and duration. */
+    public void apixoCall(String endpoint, String outcome, long nanos) {
+        perStep("apixo|" + endpoint + '|' + outcome, () -> Timer.builder("genqueue.apixo.calls")
+                .description("APIXO API calls by endpoint and outcome").tag("endpoint", endpoint)
+                .tag("outcome", outcome).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void fencingLost() {
@@ -107,8 +126,8 @@ public class WorkerMetrics {
     }
 
     public Timer download(String outcome) {
-        return Timer.builder("genqueue.worker.downloads").description("Output downloads by outcome")
-                .tag("outcome", outcome).register(registry);
+        return perStep("download|" + outcome, () -> Timer.builder("genqueue.worker.downloads")
+                .description("Output downloads by outcome").tag("outcome", outcome).register(registry));
     }
 
     public void intake(String result, int records) {
@@ -116,6 +135,11 @@ public class WorkerMetrics {
             Counter.builder("genqueue.worker.intake.records").description("Request records by intake result")
                     .tag("result", result).register(registry).increment(records);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M extends Meter> M perStep(String key, Supplier<M> register) {
+        return (M) perStep.computeIfAbsent(key, k -> register.get());
     }
 
     /** Registers a gauge read from {@code value}. */
