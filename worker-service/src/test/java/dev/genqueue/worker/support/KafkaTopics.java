@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -38,6 +39,15 @@ public final class KafkaTopics {
     /** Sends records with arbitrary value bytes; waits for the broker's acknowledgement. */
     public static void sendRaw(List<ProducerRecord<String, byte[]>> records) {
         companion().produce(byte[].class).fromRecords(records).awaitCompletion();
+    }
+
+    /**
+     * Sends records with arbitrary key, value and header bytes; waits for the broker's acknowledgement and
+     * answers where the records were written (not necessarily in their order).
+     */
+    public static List<RecordMetadata> sendBytes(List<ProducerRecord<byte[], byte[]>> records) {
+        return companion().produce(byte[].class, byte[].class).fromRecords(records).awaitCompletion()
+                .getRecords();
     }
 
     /** A request record on the request topic. */
