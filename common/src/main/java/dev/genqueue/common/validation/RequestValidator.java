@@ -9,7 +9,9 @@ import dev.genqueue.common.contract.GenerationRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,8 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class RequestValidator {
 
-    /** Largest accepted {@code input} object, serialised. */
-    public static final int INPUT_MAX_BYTES = 64 * 1024;
+    /** Largest accepted {@code input} object, serialised (UTF-8 bytes). */
+    public static final int INPUT_MAX_BYTES = RequestLimits.INPUT_MAX_BYTES;
     /** Most reference URLs accepted in one URL list field. */
     public static final int MAX_URLS = 20;
 
@@ -30,6 +32,8 @@ public final class RequestValidator {
     private static final Set<String> URL_LIST_FIELDS = Set.of("image_urls", "video_urls", "audio_urls");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}");
     private static final int SUNO_DESCRIPTION_MAX = 500;
+    // a body of ten thousand unknown fields is answered with the first few, not ten thousand
+    private static final int MAX_VIOLATIONS = 20;
 
     private RequestValidator() {
     }
@@ -40,10 +44,15 @@ public final class RequestValidator {
             return ValidationResult.invalid(List.of(new Violation("", "body must be a JSON object")));
         }
         List<Violation> violations = new ArrayList<>();
+        // text PostgreSQL could not store, or a caller could not read back, is refused before any field rule
+        Optional<Violation> unstorable = unstorable(body, "", 1);
+        if (unstorable.isPresent()) {
+            return ValidationResult.invalid(List.of(unstorable.get()));
+        }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                violations.add(new Violation(name, "unknown field"));
+                violations.add(new Violation(Text.printable(name, 64), "unknown field"));
             }
         }
         String requestId = identifier(body, "requestId", true, violations);
@@ -52,6 +61,11 @@ public final class RequestValidator {
         DeliveryMode delivery = delivery(body, violations);
         Optional<ModelSpec> model = model(body, violations);
         ObjectNode input = input(body, model, violations);
+        if (violations.size() > MAX_VIOLATIONS) {
+            int more = violations.size() - MAX_VIOLATIONS;
+            violations = new ArrayList<>(violations.subList(0, MAX_VIOLATIONS));
+            violations.add(new Violation("", "and " + more + " more violations"));
+        }
         if (!violations.isEmpty()) {
             return ValidationResult.invalid(violations);
         }
@@ -104,7 +118,7 @@ public final class RequestValidator {
         }
         Optional<ModelSpec> spec = ModelCatalogue.find(node.asText());
         if (spec.isEmpty()) {
-            violations.add(new Violation("model", "unknown model \"" + abbreviate(node.asText()) + "\""));
+            violations.add(new Violation("model", "unknown model \"" + Text.printable(node.asText(), 64) + "\""));
         }
         return spec;
     }
@@ -120,13 +134,15 @@ public final class RequestValidator {
             return null;
         }
         ObjectNode input = ((ObjectNode) node).deepCopy();
-        if (input.toString().length() > INPUT_MAX_BYTES) {
-            violations.add(new Violation("input", "must not exceed " + INPUT_MAX_BYTES + " bytes"));
+        int fields = countFields(input);
+        if (fields > RequestLimits.INPUT_MAX_FIELDS) {
+            violations.add(new Violation("input", "must not hold more than " + RequestLimits.INPUT_MAX_FIELDS
+                    + " fields and array elements (was " + fields + ")"));
             return null;
         }
-        if (containsNul(input)) {
-            // PostgreSQL jsonb cannot store U+0000; refusing it here keeps both doors in agreement
-            violations.add(new Violation("input", "must not contain NUL (\\u0000) characters"));
+        int bytes = input.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > INPUT_MAX_BYTES) {
+            violations.add(new Violation("input", "must not exceed " + INPUT_MAX_BYTES + " bytes (was " + bytes + ")"));
             return null;
         }
         URL_LIST_FIELDS.forEach(field -> urlList(input, field, violations));
@@ -229,24 +245,60 @@ public final class RequestValidator {
         }
     }
 
-    private static boolean containsNul(JsonNode node) {
+    /**
+     * The first value no stored request may hold: NUL or another control character (tab, line feed and carriage
+     * return allowed in values), an unpaired surrogate, a number that is not finite, nesting deeper than
+     * {@link RequestLimits#MAX_DEPTH}. Key names hold no control characters at all.
+     */
+    private static Optional<Violation> unstorable(JsonNode node, String path, int depth) {
+        String where = path.isEmpty() ? "" : path;
         if (node.isTextual()) {
-            return node.asText().indexOf('\u0000') >= 0;
+            int forbidden = Text.firstForbidden(node.asText(), true);
+            return forbidden < 0 ? Optional.empty() : Optional.of(new Violation(where,
+                    "must not contain control character " + Text.codePoint(node.asText(), forbidden)));
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            if (names.next().indexOf('\u0000') >= 0) {
-                return true;
+        if (node.isNumber()) {
+            boolean finite = !(node.isDouble() || node.isFloat()) || Double.isFinite(node.doubleValue());
+            return finite ? Optional.empty() : Optional.of(new Violation(where, "must be a finite number"));
+        }
+        if (!node.isContainerNode()) {
+            return Optional.empty();
+        }
+        if (depth > RequestLimits.MAX_DEPTH) {
+            return Optional.of(new Violation(where, "must not nest deeper than " + RequestLimits.MAX_DEPTH + " levels"));
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<Violation> found = unstorable(node.get(i), where + "[" + i + "]", depth + 1);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            String child = where.isEmpty() ? Text.printable(name, 64) : where + "." + Text.printable(name, 64);
+            int forbidden = Text.firstForbidden(name, false);
+            if (forbidden >= 0) {
+                return Optional.of(new Violation(child, "key must not contain control character "
+                        + Text.codePoint(name, forbidden)));
+            }
+            Optional<Violation> found = unstorable(field.getValue(), child, depth + 1);
+            if (found.isPresent()) {
+                return found;
             }
         }
-        for (JsonNode child : node) {
-            if (containsNul(child)) {
-                return true;
-            }
-        }
-        return false;
+        return Optional.empty();
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    /** Fields and array elements at any depth. */
+    private static int countFields(JsonNode node) {
+        int count = 0;
+        for (JsonNode child : node) {
+            count += 1 + countFields(child);
+        }
+        return count;
     }
 }

@@ -129,6 +129,43 @@ class RequestValidatorTest {
     void refusesNulCharactersAnywhereInTheInput() {
         ObjectNode body = valid();
         body.with("input").putObject("extra").put("note", "a\u0000b");
-        assertThat(validate(body).violations()).extracting(Violation::field).containsExactly("input");
+        assertThat(validate(body).violations()).extracting(Violation::toString)
+                .containsExactly("input.extra.note: must not contain control character U+0000");
+    }
+
+    @Test
+    void refusesControlCharactersAndUnpairedSurrogatesAnywhereInTheBody() {
+        ObjectNode body = valid();
+        body.put("projectId", "p\u0007");
+        assertThat(validate(body).summary()).isEqualTo("projectId: must not contain control character U+0007");
+        body = valid();
+        body.with("input").put("note", "\ud83d");
+        assertThat(validate(body).summary()).isEqualTo("input.note: must not contain control character U+D83D");
+        body = valid();
+        body.with("input").put("note", "a fox \ud83e\udd8a\n\ton two lines");
+        assertThat(validate(body).isValid()).isTrue();
+    }
+
+    @Test
+    void measuresTheInputInUtf8BytesAndCountsItsFields() {
+        ObjectNode body = valid();
+        // 30,000 characters of three bytes each: under 64 KiB in characters, over it in bytes
+        body.with("input").put("note", "\u20ac".repeat(30_000));
+        assertThat(validate(body).summary()).startsWith("input: must not exceed 65536 bytes (was 900");
+        body = valid();
+        for (int i = 0; i < 300; i++) {
+            body.with("input").put("f" + i, i);
+        }
+        assertThat(validate(body).summary()).startsWith("input: must not hold more than 256 fields");
+    }
+
+    @Test
+    void namesTheFirstTwentyViolationsOnly() {
+        ObjectNode body = valid();
+        for (int i = 0; i < 100; i++) {
+            body.put("unknown" + i, i);
+        }
+        assertThat(validate(body).violations()).hasSize(21).last().extracting(Violation::message)
+                .isEqualTo("and 80 more violations");
     }
 }

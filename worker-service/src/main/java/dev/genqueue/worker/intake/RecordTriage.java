@@ -1,101 +1,76 @@
 package dev.genqueue.worker.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.genqueue.common.contract.Json;
+import dev.genqueue.common.validation.RequestLimits;
+import dev.genqueue.common.validation.RequestReader;
 import dev.genqueue.common.validation.RequestValidator;
 import dev.genqueue.common.validation.ValidationResult;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.genqueue.common.validation.Violation;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Decides what a raw request record is, the same way the REST door does: strict UTF-8, one JSON value, then
- * {@link RequestValidator}. Never throws: whatever the bytes, the answer is a request or a reason.
+ * Decides what a raw request record is, with the REST door's reader and limits: key and headers (size, strict
+ * UTF-8, no control characters), then the value through {@link RequestReader} and {@link RequestValidator}.
+ * Never throws: whatever the bytes, the answer is a request or a reason.
  */
 public final class RecordTriage {
-
-    private static final ObjectReader READER = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final int DETAIL_MAX = 200;
 
     private RecordTriage() {
     }
 
     public static Triaged triage(SourceRecord record) {
+        try {
+            return decide(record);
+        } catch (RuntimeException | StackOverflowError e) {
+            // no rule may stop the door: a record the rules cannot judge is a dead letter like any other
+            return new Triaged.Invalid(record, "record could not be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static Triaged decide(SourceRecord record) {
+        Optional<String> envelope = envelope(record);
+        if (envelope.isPresent()) {
+            return new Triaged.Invalid(record, envelope.get());
+        }
         if (record.value() == null) {
             return new Triaged.Invalid(record, "record has no value");
         }
-        String text = utf8(record.value());
-        if (text == null) {
-            return new Triaged.Invalid(record, "value is not valid UTF-8");
+        RequestReader.Read read = RequestReader.read(record.value());
+        if (!read.isValid()) {
+            return new Triaged.Invalid(record, "value " + read.problem());
         }
-        if (text.indexOf('\u0000') >= 0) {
-            return new Triaged.Invalid(record, "value contains NUL characters");
-        }
-        JsonNode body;
-        try {
-            body = READER.readTree(text);
-        } catch (JsonProcessingException e) {
-            return new Triaged.Invalid(record, "value is not JSON: " + abbreviate(e.getOriginalMessage()));
-        }
-        if (body == null || body.isMissingNode()) {
-            return new Triaged.Invalid(record, "value is empty");
-        }
-        ValidationResult result = RequestValidator.validate(body);
+        ValidationResult result = RequestValidator.validate(read.body());
         if (!result.isValid()) {
             return new Triaged.Invalid(record, result.summary());
-        }
-        // PostgreSQL jsonb cannot hold \u0000, so such an input could never be stored
-        if (holdsNul(result.request().input())) {
-            return new Triaged.Invalid(record, "input: must not contain NUL (\\u0000) characters");
         }
         return new Triaged.Valid(record, result.request());
     }
 
-    /** The value as strict UTF-8, or {@code null} when it is not. */
-    static String utf8(byte[] value) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
+    // what is wrong with the key or the headers, if anything
+    private static Optional<String> envelope(SourceRecord record) {
+        Optional<Violation> key = RequestReader.checkText("key", record.key(), RequestLimits.KEY_MAX_BYTES);
+        if (key.isPresent()) {
+            return Optional.of("record " + key.get());
         }
-    }
-
-    private static boolean holdsNul(JsonNode node) {
-        if (node.isTextual()) {
-            return node.asText().indexOf('\u0000') >= 0;
+        if (record.headers().size() > RequestLimits.HEADERS_MAX) {
+            return Optional.of("record must not carry more than " + RequestLimits.HEADERS_MAX + " headers (had "
+                    + record.headers().size() + ")");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().indexOf('\u0000') >= 0 || holdsNul(field.getValue())) {
-                return true;
+        for (int i = 0; i < record.headers().size(); i++) {
+            int index = i;
+            SourceRecord.Header header = record.headers().get(i);
+            byte[] name = header.name() == null ? new byte[0] : header.name().getBytes(StandardCharsets.UTF_8);
+            Optional<Violation> problem = RequestReader.checkText("header " + i + " name", name,
+                    RequestLimits.HEADER_NAME_MAX_BYTES)
+                    .or(() -> RequestReader.checkText("header " + index + " value", header.value(),
+                            RequestLimits.HEADER_VALUE_MAX_BYTES));
+            if (problem.isPresent()) {
+                return Optional.of("record " + problem.get());
+            }
+            if (name.length == 0) {
+                return Optional.of("record header " + i + " name: must not be empty");
             }
         }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (holdsNul(element)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String abbreviate(String text) {
-        if (text == null) {
-            return "unreadable";
-        }
-        String line = text.replaceAll("\\s+", " ");
-        return line.length() <= DETAIL_MAX ? line : line.substring(0, DETAIL_MAX) + "…";
+        return Optional.empty();
     }
 }

@@ -3,14 +3,13 @@ package dev.genqueue.worker.intake;
 import dev.genqueue.store.sql.SqlStates;
 import dev.genqueue.worker.dispatch.Dispatcher;
 import dev.genqueue.worker.metrics.WorkerMetrics;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -18,7 +17,11 @@ import org.jboss.logging.Logger;
  * The Kafka door: consumes the request topic in batches as the {@code genqueue-worker} group. Each batch is
  * written in one transaction (jobs and dead letters) and acknowledged only when this method returns, i.e.
  * after the commit; redelivered records are harmless (jobs are idempotent, dead letters unique per offset).
- * A record the store itself refuses is isolated and dead-lettered, so no record can stall the partition.
+ *
+ * <p>No record can stall the partition: a batch the store refuses is written record by record, a record whose
+ * job or dead letter is refused gets a dead letter saying so, and one whose dead letter is refused a minimal
+ * one (coordinates, base64 bytes, an ASCII reason). Only an unreachable store makes the door wait, and it
+ * resumes by itself when the store answers again ({@link StorageWait}).
  */
 @ApplicationScoped
 public class RequestConsumer {
@@ -29,27 +32,28 @@ public class RequestConsumer {
     private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
 
     private final IntakeWriter writer;
+    private final DeadLetters deadLetters;
+    private final StorageWait storage;
     private final Dispatcher dispatcher;
     private final WorkerMetrics metrics;
 
-    RequestConsumer(IntakeWriter writer, Dispatcher dispatcher, WorkerMetrics metrics) {
+    RequestConsumer(IntakeWriter writer, DeadLetters deadLetters, StorageWait storage, Dispatcher dispatcher,
+            WorkerMetrics metrics) {
         this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.storage = storage;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
     }
 
-    // a database outage is waited out (about five minutes) before the channel fails and health turns DOWN
     @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = 60, delay = 500, jitter = 200, maxDuration = 300_000)
-    @ExponentialBackoff(factor = 2, maxDelay = 15_000)
-    public void consume(ConsumerRecords<String, byte[]> records) {
+    public void consume(ConsumerRecords<byte[], byte[]> records) {
         List<Triaged> triaged = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            triaged.add(RecordTriage.triage(new SourceRecord(record.topic(), record.partition(), record.offset(),
-                    record.key(), record.value())));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            triaged.add(RecordTriage.triage(source(record)));
         }
-        IntakeSummary summary = store(triaged);
+        IntakeSummary summary = storage.untilStored(() -> store(triaged));
         metrics.intake("created", summary.created());
         metrics.intake("duplicate", summary.duplicates());
         metrics.intake("dead_letter", summary.deadLettered());
@@ -61,28 +65,69 @@ public class RequestConsumer {
         }
     }
 
+    private static SourceRecord source(ConsumerRecord<byte[], byte[]> record) {
+        List<SourceRecord.Header> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            headers.add(new SourceRecord.Header(header.key(), header.value()));
+        }
+        return new SourceRecord(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                headers);
+    }
+
     private IntakeSummary store(List<Triaged> triaged) {
         try {
             return writer.write(triaged);
         } catch (RuntimeException e) {
-            if (!SqlStates.refusedData(e) || triaged.size() == 1 && triaged.get(0) instanceof Triaged.Invalid) {
+            if (StorageWait.isOutage(e)) {
                 throw e;
             }
             LOG.warnf("intake: the store refused a batch of %d (%s); writing its records one by one", triaged.size(),
-                    SqlStates.of(e));
+                    describe(e));
         }
         IntakeSummary total = IntakeSummary.NONE;
         for (Triaged record : triaged) {
-            try {
-                total = total.plus(writer.write(List.of(record)));
-            } catch (RuntimeException e) {
-                if (!SqlStates.refusedData(e)) {
-                    throw e;
-                }
-                total = total.plus(writer.write(List.of(new Triaged.Invalid(record.source(),
-                        "refused by the job store (SQL state " + SqlStates.of(e) + ")"))));
-            }
+            total = total.plus(storage.untilStored(() -> storeOne(record)));
         }
         return total;
+    }
+
+    private IntakeSummary storeOne(Triaged record) {
+        String refusal;
+        try {
+            return writer.write(List.of(record));
+        } catch (RuntimeException e) {
+            if (StorageWait.isOutage(e)) {
+                throw e;
+            }
+            refusal = "refused by the job store (" + describe(e) + ")";
+        }
+        String reason = record instanceof Triaged.Invalid invalid ? invalid.reason() + "; " + refusal : refusal;
+        try {
+            return writer.write(List.of(new Triaged.Invalid(record.source(), reason)));
+        } catch (RuntimeException e) {
+            if (StorageWait.isOutage(e)) {
+                throw e;
+            }
+        }
+        try {
+            boolean written = deadLetters.recordMinimal(record.source(), reason);
+            LOG.warnf("intake: record %s/%d/%d stored as a minimal dead letter (%s)", record.source().topic(),
+                    record.source().partition(), record.source().offset(), refusal);
+            return new IntakeSummary(0, 0, written ? 1 : 0);
+        } catch (RuntimeException e) {
+            if (StorageWait.isOutage(e)) {
+                throw e;
+            }
+            // nothing of this record can be stored: it is skipped rather than retried for ever
+            LOG.errorf("intake: record %s/%d/%d skipped, not even a minimal dead letter could be stored (%s)",
+                    record.source().topic(), record.source().partition(), record.source().offset(), describe(e));
+            metrics.intake("skipped", 1);
+            return IntakeSummary.NONE;
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        String state = SqlStates.of(e);
+        return state != null ? "SQL state " + state : e.getClass().getSimpleName();
     }
 }

@@ -126,7 +126,7 @@ class DeadLetterIntakeTest {
 
     private static Map<String, BadRecord> badRecords(String run, String tenant) {
         Map<String, BadRecord> bad = new LinkedHashMap<>();
-        bad.put(run + "-not-json", new BadRecord(utf8("this is not json"), "value is not JSON"));
+        bad.put(run + "-not-json", new BadRecord(utf8("this is not json"), "value is not valid JSON"));
         bad.put(run + "-json-array", new BadRecord(utf8("[1,2,3]"), "body must be a JSON object"));
         bad.put(run + "-missing-tenant", new BadRecord(utf8(withField(valid(tenant), "tenantId", null)),
                 "tenantId: is required"));

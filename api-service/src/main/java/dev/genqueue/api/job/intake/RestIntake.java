@@ -1,14 +1,18 @@
 package dev.genqueue.api.job.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genqueue.api.problem.ProblemException;
+import dev.genqueue.common.validation.RequestLimits;
+import dev.genqueue.common.validation.RequestReader;
 import dev.genqueue.common.validation.RequestValidator;
 import dev.genqueue.common.validation.ValidationResult;
+import dev.genqueue.common.validation.Violation;
 import dev.genqueue.store.intake.IntakeOutcome;
 import dev.genqueue.store.intake.JobIntake;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The REST door's intake: raw body → JSON tree → idempotency key → the common validator → {@link JobIntake},
@@ -25,8 +29,8 @@ public class RestIntake {
     private final IntakeCommitter committer;
     private final IntakeMetrics metrics;
 
-    RestIntake(ObjectMapper mapper, IntakeCommitter committer, IntakeMetrics metrics) {
-        this.parser = new RequestBodyParser(mapper);
+    RestIntake(IntakeCommitter committer, IntakeMetrics metrics) {
+        this.parser = new RequestBodyParser();
         this.committer = committer;
         this.metrics = metrics;
     }
@@ -41,6 +45,11 @@ public class RestIntake {
         ValidationResult result;
         IdempotencyKey key;
         try {
+            Optional<Violation> header = RequestReader.checkText(IDEMPOTENCY_KEY_HEADER, idempotencyKey,
+                    RequestLimits.HEADER_VALUE_MAX_BYTES);
+            if (header.isPresent()) {
+                throw ProblemException.invalid(List.of(header.get()));
+            }
             JsonNode json = parser.parse(body);
             key = json.isObject() ? IdempotencyKey.resolve(idempotencyKey, (ObjectNode) json) : IdempotencyKey.BODY;
             result = RequestValidator.validate(json);

@@ -1,6 +1,5 @@
 package dev.genqueue.api.job.rest;
 
-import dev.genqueue.api.http.ApiConfig;
 import dev.genqueue.api.job.intake.RestIntake;
 import dev.genqueue.api.job.intake.Submission;
 import dev.genqueue.api.job.query.JobLinks;
@@ -44,12 +43,10 @@ public class JobResource {
 
     private final RestIntake intake;
     private final JobQueries queries;
-    private final ApiConfig config;
 
-    JobResource(RestIntake intake, JobQueries queries, ApiConfig config) {
+    JobResource(RestIntake intake, JobQueries queries) {
         this.intake = intake;
         this.queries = queries;
-        this.config = config;
     }
 
     // the body is read raw so that malformed JSON and wrong types become a 400 naming the field
@@ -74,7 +71,7 @@ public class JobResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The key was already used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the configured limit",
+    @APIResponse(responseCode = "413", description = "Body larger than 256 KiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Body not sent as application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,10 +79,6 @@ public class JobResource {
             @Parameter(description = "Idempotency key; must equal the body's requestId when both are given")
             @HeaderParam(RestIntake.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
             byte[] body) {
-        if (body != null && body.length > config.maxBodySize().asLongValue()) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body must not exceed " + config.maxBodySize().asLongValue() + " bytes");
-        }
         Submission submission = intake.submit(body, idempotencyKey);
         IntakeOutcome outcome = submission.outcome();
         if (outcome instanceof IntakeOutcome.Conflict) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.genqueue.api.problem.ProblemException;
-import dev.genqueue.common.contract.Json;
 import dev.genqueue.common.validation.Violation;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestBodyParserTest {
 
-    private final RequestBodyParser parser = new RequestBodyParser(Json.mapper());
+    private final RequestBodyParser parser = new RequestBodyParser();
 
     @Test
     void readsAJsonObject() {
