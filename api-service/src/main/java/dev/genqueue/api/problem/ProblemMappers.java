@@ -29,7 +29,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
-        return writer.response(writer.problem(e.type(), e.getMessage(), path(uri), e.violations()));
+        Response response = writer.response(writer.problem(e.type(), e.getMessage(), path(uri), e.violations()));
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -53,6 +58,14 @@ public class ProblemMappers {
                     rootMessage(e));
             Response response = writer.response(writer.problem(ProblemType.UNAVAILABLE,
                     "The job store is unavailable for a moment; retry the same request (it is idempotent)",
+                    path(uri), null));
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
+        if (SqlStates.timedOut(e)) {
+            LOG.warnf("%s %s answered 503: a database statement timed out (%s)", request.getMethod(), path(uri),
+                    rootMessage(e));
+            Response response = writer.response(writer.problem(ProblemType.UNAVAILABLE,
+                    "The job store is too slow to answer right now; retry the same request (it is idempotent)",
                     path(uri), null));
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }

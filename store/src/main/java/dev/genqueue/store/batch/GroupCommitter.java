@@ -20,40 +20,69 @@ import java.util.function.Function;
  * unless the database was unavailable ({@link SqlStates#databaseUnavailable}): then the whole batch fails at
  * once, as every item would.
  *
+ * <p>The queue is bounded: an item handed in while {@code capacity} items wait fails at once with
+ * {@link QueueFullException}, so an overloaded or stalled store makes callers refuse work instead of piling it
+ * up in memory. A caller that stops waiting cancels its future; an item whose future is already complete
+ * (cancelled) when its turn comes is dropped without being committed.
+ *
  * @param <I> what callers hand in
  * @param <O> what each gets back; {@code work} answers one per item, in order
  */
 public final class GroupCommitter<I, O> {
 
     private static final Duration IDLE_WAKE = Duration.ofMillis(200);
+    /** Capacity of the queue when none is given. */
+    public static final int DEFAULT_CAPACITY = 10_000;
 
     private final String name;
     private final int batchSize;
     private final int threadCount;
     private final Function<List<I>, List<O>> work;
-    private final LinkedBlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+    private final int capacity;
+    private final LinkedBlockingQueue<Pending<I, O>> queue;
     private volatile boolean running;
     private ExecutorService threads;
 
+    /** A committer whose queue holds at most {@link #DEFAULT_CAPACITY} items. */
     public GroupCommitter(String name, int batchSize, int threads, Function<List<I>, List<O>> work) {
-        if (batchSize < 1 || threads < 1) {
-            throw new IllegalArgumentException("batch size and threads must be at least 1");
+        this(name, batchSize, threads, DEFAULT_CAPACITY, work);
+    }
+
+    /** A committer whose queue holds at most {@code capacity} items waiting for a committer thread. */
+    public GroupCommitter(String name, int batchSize, int threads, int capacity, Function<List<I>, List<O>> work) {
+        if (batchSize < 1 || threads < 1 || capacity < 1) {
+            throw new IllegalArgumentException("batch size, threads and capacity must be at least 1");
         }
         this.name = name;
         this.batchSize = batchSize;
         this.threadCount = threads;
+        this.capacity = capacity;
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.work = work;
     }
 
-    /** Queues an item; the future completes on a committer thread once its batch committed (or failed). */
+    /**
+     * Queues an item; the future completes on a committer thread once its batch committed (or failed). When
+     * the queue is full the future has already failed with {@link QueueFullException}.
+     */
     public CompletableFuture<O> submit(I item) {
         Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>());
         if (!running) {
             pending.result().completeExceptionally(new IllegalStateException(name + " is stopped"));
-        } else {
-            queue.add(pending);
+        } else if (!queue.offer(pending)) {
+            pending.result().completeExceptionally(new QueueFullException(name, capacity));
         }
         return pending.result();
+    }
+
+    /** Items waiting for a committer thread. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Most items that may wait for a committer thread. */
+    public int capacity() {
+        return capacity;
     }
 
     /** Whether the committer takes items (between {@link #start()} and {@link #stop}). */
@@ -109,7 +138,11 @@ public final class GroupCommitter<I, O> {
                 List<Pending<I, O>> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
-                commit(batch);
+                // callers that gave up (cancelled) are not committed behind their back
+                batch.removeIf(pending -> pending.result().isDone());
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                }
             }
         }
     }

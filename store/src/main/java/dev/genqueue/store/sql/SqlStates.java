@@ -35,4 +35,13 @@ public final class SqlStates {
         String state = of(error);
         return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
     }
+
+    /**
+     * A statement cancelled by a bound of the session: {@code statement_timeout} (57014, query_canceled) or
+     * {@code lock_timeout} (55P03, lock_not_available). The database is up but too slow or contended right now.
+     */
+    public static boolean timedOut(Throwable error) {
+        String state = of(error);
+        return "57014".equals(state) || "55P03".equals(state);
+    }
 }

@@ -121,6 +121,68 @@ class GroupCommitterTest {
         assertThat(committer.submit(1)).isCompletedExceptionally();
     }
 
+    @Test
+    void aFullQueueRefusesTheNextItemAtOnceInsteadOfGrowing() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommitter<Integer, Integer> committer = new GroupCommitter<>("test", 10, 1, 3, items -> {
+            entered.countDown();
+            await(release);
+            return items;
+        });
+        committer.start();
+        try {
+            CompletableFuture<Integer> running = committer.submit(0);
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Integer>> queued = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                queued.add(committer.submit(i));
+            }
+            assertThat(committer.queued()).isEqualTo(3);
+
+            CompletableFuture<Integer> refused = committer.submit(4);
+
+            assertThat(refused).isCompletedExceptionally();
+            assertThatThrownBy(refused::join).hasCauseInstanceOf(QueueFullException.class);
+            assertThat(committer.queued()).isEqualTo(3);
+            release.countDown();
+            assertThat(running.get(5, TimeUnit.SECONDS)).isZero();
+            for (int i = 1; i <= 3; i++) {
+                assertThat(queued.get(i - 1).get(5, TimeUnit.SECONDS)).isEqualTo(i);
+            }
+        } finally {
+            committer.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void anItemWhoseCallerGaveUpIsNotCommitted() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> committed = Collections.synchronizedList(new ArrayList<>());
+        GroupCommitter<Integer, Integer> committer = new GroupCommitter<>("test", 10, 1, 10, items -> {
+            entered.countDown();
+            await(release);
+            committed.addAll(items);
+            return items;
+        });
+        committer.start();
+        try {
+            CompletableFuture<Integer> first = committer.submit(0);
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Integer> abandoned = committer.submit(1);
+            CompletableFuture<Integer> kept = committer.submit(2);
+            abandoned.cancel(false);
+            release.countDown();
+
+            assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
+            assertThat(kept.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(committed).containsExactly(0, 2);
+        } finally {
+            committer.stop(Duration.ofSeconds(1));
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(5, TimeUnit.SECONDS)) {

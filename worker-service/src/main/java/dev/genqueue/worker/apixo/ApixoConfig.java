@@ -13,6 +13,14 @@ public interface ApixoConfig {
     @WithDefault("https://api.apixo.ai")
     String baseUrl();
 
+    /**
+     * Whether a plain {@code http} base URL is accepted: only for the simulator (dev and test profiles, the local
+     * stack, the chaos suite, the benchmark). Otherwise the worker refuses to start with one, as the bearer key
+     * would travel in clear text.
+     */
+    @WithDefault("false")
+    boolean allowHttp();
+
     /** Bearer key, from {@code APIXO_API_KEY} only; never logged, stored or echoed. */
     Optional<String> apiKey();
 

@@ -16,4 +16,12 @@ public interface CostConfig {
     /** How often the day's total is summed and compared with the threshold. */
     @WithDefault("1m")
     Duration checkInterval();
+
+    /**
+     * Most distinct tenant ids that get a {@code tenant} tag of their own on {@code genqueue.worker.cost.usd};
+     * the cost of every further tenant is counted under {@code tenant="other"} (the job table keeps the exact
+     * figures per tenant).
+     */
+    @WithDefault("100")
+    int maxTenantTags();
 }

@@ -5,7 +5,6 @@ import dev.genqueue.worker.config.WorkerIdentity;
 import dev.genqueue.worker.dispatch.ClaimedJob;
 import dev.genqueue.common.contract.OpsEvent;
 import dev.genqueue.worker.ops.OpsEvents;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +25,8 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Counts the estimated cost of finished jobs by model and tenant, and, when {@code daily-alert-usd} is set,
+ * Counts the estimated cost of finished jobs by model and tenant (the first {@code max-tenant-tags} tenants by
+ * name, the rest as {@code other}), and, when {@code daily-alert-usd} is set,
  * sums the whole fleet's cost since midnight UTC every {@code check-interval}: above the threshold it raises
  * an alert (WARN log, the {@code genqueue_cost_daily_alert} gauge and one {@code cost_threshold_exceeded} ops
  * event per day for the fleet, deduplicated by its event id).
@@ -41,22 +41,22 @@ public class CostTracker {
              WHERE finished_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
                AND cost_usd IS NOT NULL""";
 
-    private final MeterRegistry registry;
     private final CostConfig config;
     private final EntityManager entityManager;
     private final OpsEvents ops;
     private final String owner;
+    private final CostMeters meters;
     private volatile double todayUsd;
     private volatile String alertedDay;
     private ScheduledExecutorService executor;
 
     CostTracker(MeterRegistry registry, CostConfig config, EntityManager entityManager, OpsEvents ops,
             WorkerIdentity identity) {
-        this.registry = registry;
         this.config = config;
         this.entityManager = entityManager;
         this.ops = ops;
         this.owner = identity.id();
+        this.meters = new CostMeters(registry, config.maxTenantTags());
         if (config.dailyAlertUsd().isPresent()) {
             Gauge.builder("genqueue.cost.daily.usd", this, tracker -> tracker.todayUsd)
                     .description("Estimated USD of all jobs finished since midnight UTC").register(registry);
@@ -71,9 +71,7 @@ public class CostTracker {
         if (cost == null || cost.signum() <= 0) {
             return;
         }
-        Counter.builder("genqueue.worker.cost.usd").description("Estimated APIXO cost of finished jobs")
-                .baseUnit("usd").tag("model", job.model()).tag("tenant", job.tenantId())
-                .tag("status", status.wireName()).register(registry).increment(cost.doubleValue());
+        meters.add(job.model(), job.tenantId(), status, cost);
     }
 
     /** Starts the daily threshold check when one is configured. */

@@ -29,6 +29,8 @@ public class WorkerMetrics {
     // meters recorded on every job step, keyed by their tags: registered once, not looked up through a new
     // meter id on each call
     private final Map<String, Meter> perStep = new ConcurrentHashMap<>();
+    // fail codes are APIXO's words, not a closed list
+    private final BoundedTagValues failCodes = new BoundedTagValues(50);
 
     WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -106,7 +108,7 @@ public class WorkerMetrics {
     /** A failed task was followed by a new one; {@code failCode} is the failed task's code. */
     public void resubmitted(String failCode) {
         Counter.builder("genqueue.worker.tasks.resubmitted").description("New APIXO tasks after a transient failure")
-                .tag("fail_code", failCode == null ? "UNKNOWN" : failCode).register(registry).increment();
+                .tag("fail_code", failCode == null ? "UNKNOWN" : failCodes.of(failCode)).register(registry).increment();
     }
 
     /** A callback-mode job was polled after its callback arrived: the status query confirms the callback. */
