@@ -31,12 +31,27 @@ public class CallbackReceiver {
 
     /** What became of the delivery; only {@link CallbackOutcome#UNAVAILABLE} asks the sender to retry. */
     public CallbackOutcome receive(String jobId, String token, byte[] body) {
+        return receive(jobId, null, token, body);
+    }
+
+    /**
+     * A delivery to an attempt's URL; {@code attempt} {@code null} for the older URL that names none.
+     * Only the canonical decimal form of an attempt (1, 2, …) is one.
+     */
+    public CallbackOutcome receive(String jobId, String attempt, String token, byte[] body) {
         Optional<UUID> id = uuid(jobId);
         if (id.isEmpty()) {
             return invalid("-", "malformed job id");
         }
         if (!CallbackTokens.isWellFormed(token)) {
             return invalid(id.get().toString(), "malformed token");
+        }
+        Integer attemptNumber = null;
+        if (attempt != null) {
+            if (!attempt.matches("[1-9][0-9]{0,8}")) {
+                return invalid(id.get().toString(), "malformed attempt");
+            }
+            attemptNumber = Integer.valueOf(attempt);
         }
         int size = body == null ? 0 : body.length;
         if (size > maxBodySize) {
@@ -48,14 +63,15 @@ public class CallbackReceiver {
         }
         HintResult result;
         try {
-            result = hints.record(new CallbackHint(id.get(), token, parsed.json(), parsed.taskId(), parsed.state()));
+            result = hints.record(new CallbackHint(id.get(), token, parsed.json(), parsed.taskId(), parsed.state(),
+                    attemptNumber));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Callback for job %s not recorded, the sender is asked to retry", id.get());
             metrics.count(CallbackOutcome.UNAVAILABLE);
             return CallbackOutcome.UNAVAILABLE;
         }
         metrics.count(result.outcome());
-        if (result.outcome() == CallbackOutcome.REJECTED) {
+        if (result.outcome() == CallbackOutcome.REJECTED || result.outcome() == CallbackOutcome.CAPPED) {
             LOG.warnf("Callback rejected for job %s: %s; nothing changed", id.get(), result.detail());
         } else {
             LOG.debugf("Callback %s for job %s (task %s, state %s): %s", result.outcome().wireName(), id.get(),

@@ -51,6 +51,11 @@ public record ResultEvent(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The one event id of a job's result event, whichever service writes it: a name-based UUID of the job id. */
+    public static UUID idFor(UUID jobId) {
+        return UUID.nameUUIDFromBytes(("genqueue-result:" + jobId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public ResultEvent {
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
     }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
@@ -25,6 +26,7 @@ public class CallbackHints {
     // NO KEY UPDATE: serialises concurrent callbacks of a job without blocking job_transition inserts
     private static final String LOCK = """
             SELECT status, callback_token_hash, apixo_task_id, callback_received_at IS NOT NULL AS received,
+                   attempts, delivery, callback_count, adopt_until IS NOT NULL AS awaiting_announcement,
                    callback_payload #>> '{data,taskId}' AS hinted_task, callback_payload #>> '{data,state}' AS hinted_state,
                    (lease_owner IS NULL OR next_run_at IS NULL OR next_run_at <= now()) AS unleased
               FROM job WHERE id = ? FOR NO KEY UPDATE
@@ -32,6 +34,7 @@ public class CallbackHints {
     // next_run_at only moves earlier, and only for an unleased job: a lease's expiry is its owner's business
     private static final String STORE = """
             UPDATE job SET callback_received_at = now(), callback_payload = ?::jsonb, updated_at = now(),
+                   callback_count = callback_count + 1,
                    next_run_at = CASE WHEN ? THEN LEAST(coalesce(next_run_at, now()), now()) ELSE next_run_at END
              WHERE id = ?
             """;
@@ -39,9 +42,15 @@ public class CallbackHints {
     private static final String NO_HASH = CallbackTokens.hash("no job has this hash");
 
     private final EntityManager entityManager;
+    private final int maxPerTask;
 
-    CallbackHints(EntityManager entityManager) {
+    CallbackHints(EntityManager entityManager,
+            @ConfigProperty(name = "genqueue.callback.max-per-task", defaultValue = "20") int maxPerTask) {
         this.entityManager = entityManager;
+        if (maxPerTask < 1) {
+            throw new IllegalArgumentException("genqueue.callback.max-per-task must be at least 1");
+        }
+        this.maxPerTask = maxPerTask;
     }
 
     /** Checks and stores one callback; answers after the commit, so an accepted hint is durable. */
@@ -73,6 +82,14 @@ public class CallbackHints {
         if (status.isTerminal()) {
             return HintResult.duplicate("job already " + status.wireName());
         }
+        if (hint.attempt() != null && hint.attempt() != job.getInt("attempts")) {
+            return HintResult.duplicate("callback of attempt " + hint.attempt() + ", the job is at attempt "
+                    + job.getInt("attempts"));
+        }
+        // a polling job is followed by status queries; its callback only matters while its task id is unknown
+        if (status != JobStatus.SUBMITTING && "POLLING".equals(job.getString("delivery"))) {
+            return HintResult.duplicate("polling job " + status.wireName() + ": followed by status queries");
+        }
         String currentTask = job.getString("apixo_task_id");
         if (currentTask != null && hint.taskId() != null && !currentTask.equals(hint.taskId())) {
             return HintResult.duplicate("callback of task " + hint.taskId() + ", not of the job's current task");
@@ -81,7 +98,14 @@ public class CallbackHints {
                 && Objects.equals(job.getString("hinted_state"), hint.state())) {
             return HintResult.duplicate("same task and state already received");
         }
-        boolean makeDue = status.isAwaitingApixo() && job.getBoolean("unleased");
+        if (job.getInt("callback_count") >= maxPerTask) {
+            return new HintResult(CallbackOutcome.CAPPED, "the attempt already stored " + maxPerTask + " callbacks",
+                    false);
+        }
+        // a job waiting for its orphaned task to announce itself is due as soon as the task did
+        boolean adoptable = status == JobStatus.SUBMITTING && job.getBoolean("awaiting_announcement")
+                && hint.taskId() != null;
+        boolean makeDue = (status.isAwaitingApixo() || adoptable) && job.getBoolean("unleased");
         try (PreparedStatement store = c.prepareStatement(STORE)) {
             store.setString(1, hint.payload());
             store.setBoolean(2, makeDue);

@@ -8,6 +8,8 @@ public enum CallbackOutcome {
     ACCEPTED,
     /** Token matched, but the hint adds nothing: the same task and state were already stored, or the job is over. */
     DUPLICATE,
+    /** Token matched, but the job's current attempt already stored the most callbacks allowed: nothing written. */
+    CAPPED,
     /** Unknown job or wrong token: nothing changed. */
     REJECTED,
     /** Not a callback at all (malformed id or token, body too large or not an APIXO envelope): nothing changed. */

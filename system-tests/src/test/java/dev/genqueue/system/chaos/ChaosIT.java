@@ -57,6 +57,8 @@ class ChaosIT {
         assertThat(audit.submits().orphansOutsideWindow()).as("APIXO tasks outside any recorded window").isZero();
         assertThat(audit.submits().orphansInWindow()).as("duplicate submits inside windows")
                 .isLessThanOrEqualTo(audit.windowHits());
+        // every attempt carries a callback URL: an orphaned task announces itself and is adopted
+        assertThat(audit.submits().duplicatePaidSubmits()).as("duplicate paid submits (simulator's tasks)").isZero();
         assertThat(audit.clean()).isTrue();
     }
 

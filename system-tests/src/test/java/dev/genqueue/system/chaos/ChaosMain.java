@@ -42,6 +42,7 @@ public final class ChaosMain {
         Files.writeString(stateDir.resolve("figures.md"), text);
         boolean clean = chaos.audit().clean() && rolling.audit().clean() && rolling.audit().windowHits() == 0
                 && database.audit().clean() && database.audit().windowHits() == 0
+                && chaos.audit().submits().duplicatePaidSubmits() == 0
                 && rolling.stops().stream().allMatch(stop -> stop.leasedAfter() == 0 && stop.exitCode() != 137);
         System.out.println(clean ? "Every guarantee held." : "A guarantee FAILED: see the findings above.");
         System.exit(clean ? 0 : 1);

@@ -37,7 +37,11 @@ final class ChaosReport {
         row(out, "Jobs submitted exactly once", k, r, a -> a.submits().jobsSubmittedOnce());
         row(out, "**Window hits** (`UNKNOWN_SUBMIT_OUTCOME` in history: occurrences / jobs)", k, r,
                 a -> a.windowHits() + " / " + a.windowJobs());
+        row(out, "Orphaned tasks adopted (announced by their attempt's callback, not submitted again)", k, r,
+                a -> a.submits().adoptedTasks());
         row(out, "Duplicate paid submits inside a recorded window", k, r, a -> a.submits().orphansInWindow());
+        row(out, "**Duplicate paid submits** (APIXO tasks beyond one per job, not after a failed task)", k, r,
+                a -> a.submits().duplicatePaidSubmits());
         row(out, "Duplicate submits outside any window", k, r, a -> a.submits().orphansOutsideWindow()
                 + a.submits().unexplainedRecordedTasks());
         row(out, "Stale writes refused by fencing (worker logs)", chaos == null ? "" : chaos.fencedWrites(),
@@ -70,7 +74,8 @@ final class ChaosReport {
         row(out, "PostgreSQL restart took", seconds(outcome.restart()));
         row(out, "Jobs / succeeded / lost", a.jobs() + " / " + a.succeeded() + " / " + a.lost());
         row(out, "State writes the workers gave up on (logs)", outcome.writesGivenUp());
-        row(out, "**Window hits** / duplicate paid submits", a.windowHits() + " / " + a.submits().orphansInWindow());
+        row(out, "**Window hits** / duplicate paid submits", a.windowHits() + " / "
+                + a.submits().duplicatePaidSubmits());
         row(out, "Duplicate terminal states / raw duplicate events", a.duplicateTerminalStates() + " / "
                 + a.rawDuplicateEvents());
         row(out, "REST answers before a retry succeeded", outcome.during().restFailures().isEmpty() ? "none"

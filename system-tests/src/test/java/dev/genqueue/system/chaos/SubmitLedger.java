@@ -30,7 +30,17 @@ final class SubmitLedger {
     /** The submit figures of one scenario. */
     record Result(long tasks, long jobsSubmittedOnce, long orphansInWindow, long orphansOutsideWindow,
             long resubmitsAfterFailedTask, long unexplainedRecordedTasks, long fingerprintMismatches,
-            Map<String, Integer> tasksByRequest, Map<String, String> orphanByRequest, List<String> findings) {
+            Map<String, Integer> tasksByRequest, Map<String, String> orphanByRequest, List<String> findings,
+            long adoptedTasks) {
+
+        /**
+         * Duplicate paid submits: APIXO tasks the simulator created beyond one per job, except the new task after
+         * a failed (refunded) one.
+         */
+        long duplicatePaidSubmits() {
+            long beyondOne = tasksByRequest.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
+            return beyondOne + orphansOutsideWindow - resubmitsAfterFailedTask;
+        }
     }
 
     private record Window(String requestId, String model, boolean polling, Set<String> fingerprints, long start,
@@ -61,11 +71,16 @@ final class SubmitLedger {
         Map<String, Set<String>> fingerprints = new HashMap<>();
         long resubmits = 0;
         long unexplained = 0;
+        long adopted = 0;
         for (JobHistories.Job job : jobs.values()) {
             Set<String> recorded = new HashSet<>();
             List<JobHistories.Step> steps = job.steps();
             for (int i = 0; i < steps.size(); i++) {
                 JobHistories.Step step = steps.get(i);
+                if (step.from() == JobStatus.SUBMITTING && step.to() == JobStatus.SUBMITTED && step.reason() != null
+                        && step.reason().startsWith("adopted task")) {
+                    adopted++;
+                }
                 if (step.to() == JobStatus.SUBMITTED && step.taskId() != null && recorded.add(step.taskId())
                         && recorded.size() > 1) {
                     if (followsFailedTask(steps, i)) {
@@ -128,7 +143,7 @@ final class SubmitLedger {
         long once = perRequest.values().stream().filter(n -> n == 1).count();
         long total = perRequest.values().stream().mapToLong(Integer::longValue).sum() + outside;
         return new Result(total, once, inWindow, outside, resubmits, unexplained, mismatches, perRequest,
-                orphanByRequest, findings);
+                orphanByRequest, findings, adopted);
     }
 
     private static List<Orphan> orphans(JsonNode tasks, Set<String> recordedAll, long fromMillis) {

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Callback URLs under {@code genqueue.callback.public-base-url}: a fresh unguessable token per submission, of
- * which only the hash is stored. Without a base URL callback-mode jobs are followed by polling (logged once,
+ * Callback URLs under {@code genqueue.callback.public-base-url}, naming the job and the attempt: a fresh
+ * unguessable token per submission, of which only the hash is stored; polling jobs get one too, so an orphaned
+ * task can announce its id. Without a base URL callback-mode jobs are followed by polling (logged once,
  * and said in each job's history); a base URL that is not HTTPS (unless {@code allow-http}) or not a URL at all
  * stops the worker at start, since every callback would be lost.
  */
@@ -44,15 +45,19 @@ public class WebhookCallbackUrls implements CallbackUrls {
     }
 
     @Override
-    public CallbackPlan plan(ClaimedJob job) {
+    public CallbackPlan plan(ClaimedJob job, int attempt, boolean followed) {
         if (baseUrl.isEmpty()) {
+            if (!followed) {
+                return CallbackPlan.POLLING;
+            }
             if (warned.compareAndSet(false, true)) {
                 LOG.warn("callback-mode jobs are followed by polling: genqueue.callback.public-base-url is not set");
             }
             return CallbackPlan.pollingInstead(NO_BASE_URL);
         }
         String token = CallbackTokens.newToken();
-        return new CallbackPlan(CallbackPaths.forJob(baseUrl.get(), job.id(), token), CallbackTokens.hash(token), null);
+        return new CallbackPlan(CallbackPaths.forAttempt(baseUrl.get(), job.id(), attempt, token),
+                CallbackTokens.hash(token), null, followed);
     }
 
     private static void check(String url, boolean allowHttp) {

@@ -47,7 +47,7 @@ public class Completion {
 
     /** The stable id of a job's result event. */
     public static UUID resultEventId(UUID jobId) {
-        return UUID.nameUUIDFromBytes(("genqueue-result:" + jobId).getBytes(StandardCharsets.UTF_8));
+        return ResultEvent.idFor(jobId);
     }
 
     /** Every output is stored: SUCCEEDED, charged the task's estimated cost. */

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the worker's engine, intake and storage ({@code genqueue.worker.*}). */
@@ -103,6 +104,13 @@ public interface WorkerConfig {
         /** What to do when a submit may have created a task whose id was never recorded. */
         @WithDefault("resubmit")
         UnknownSubmitPolicy unknownOutcome();
+
+        /**
+         * How long a job found in SUBMITTING whose attempt carried a callback URL waits for the orphaned task to
+         * announce itself, per model type ({@code image-fast}, {@code image-quality}, {@code audio},
+         * {@code video}); a type not named waits its expected completion time × 1.5, scaled like the polls.
+         */
+        Map<String, Duration> adoptionWait();
     }
 
     /** Waiting after transient failures: {@code initial × 2^n}, capped, with ±20 % jitter. */

@@ -27,6 +27,9 @@ import java.util.UUID;
  * @param costUsd   estimated cost of the current task, 0 once refunded, {@code null} when unknown
  * @param callbackReceivedAt when the last callback for the current task arrived, {@code null} if none
  * @param callbackPayload    that callback's body (an unconfirmed hint), {@code null} if none
+ * @param callbackUrlSent whether the current attempt was submitted with a callback URL (a token hash is stored)
+ * @param adoptUntil until when a job found in SUBMITTING waits for its orphaned task to announce itself,
+ *                  {@code null} when no such wait was started
  * @param dueAt     when the job was due ({@code next_run_at} before the claim)
  * @param claimedAt the database time of the claim
  */
@@ -52,6 +55,8 @@ public record ClaimedJob(
         Instant acceptedAt,
         Instant submittedAt,
         Instant deadlineAt,
+        boolean callbackUrlSent,
+        Instant adoptUntil,
         Instant dueAt,
         Instant claimedAt) {
 
@@ -60,10 +65,22 @@ public record ClaimedJob(
             j.id, j.version, j.status, j.tenant_id, j.request_id, j.project_id, j.model, j.input::text AS input,
             j.delivery, j.attempts, j.apixo_task_id, j.polls, j.transient_failures, j.task_retries, j.cost_usd,
             j.callback_received_at, j.callback_payload::text AS callback_payload, j.result_urls::text AS result_urls,
-            j.accepted_at, j.submitted_at, j.deadline_at""";
+            j.accepted_at, j.submitted_at, j.deadline_at,
+            j.callback_token_hash IS NOT NULL AS callback_url_sent, j.adopt_until""";
 
     public ClaimedJob {
         resultUrls = resultUrls == null ? List.of() : List.copyOf(resultUrls);
+    }
+
+    /** A job with no callback URL on its current attempt and no adoption wait. */
+    public ClaimedJob(UUID id, long version, JobStatus status, String tenantId, String requestId, String projectId,
+            String model, ObjectNode input, DeliveryMode delivery, int attempts, String apixoTaskId, int polls,
+            int transientFailures, int taskRetries, BigDecimal costUsd, Instant callbackReceivedAt,
+            String callbackPayload, List<String> resultUrls, Instant acceptedAt, Instant submittedAt,
+            Instant deadlineAt, Instant dueAt, Instant claimedAt) {
+        this(id, version, status, tenantId, requestId, projectId, model, input, delivery, attempts, apixoTaskId, polls,
+                transientFailures, taskRetries, costUsd, callbackReceivedAt, callbackPayload, resultUrls, acceptedAt,
+                submittedAt, deadlineAt, false, null, dueAt, claimedAt);
     }
 
     /** Time left until the max wait runs out, as seen at the claim; negative once it has. */
@@ -105,6 +122,8 @@ public record ClaimedJob(
                 instant(rs, "accepted_at"),
                 instant(rs, "submitted_at"),
                 instant(rs, "deadline_at"),
+                rs.getBoolean("callback_url_sent"),
+                instant(rs, "adopt_until"),
                 instant(rs, "due_at"),
                 instant(rs, "claimed_at"));
     }

@@ -100,6 +100,13 @@ public class WorkerMetrics {
                 .tag("cause", cause).tag("policy", policy).register(registry).increment();
     }
 
+    /** A step of the adoption of an orphaned submit: {@code waiting}, {@code adopted} or {@code not-announced}. */
+    public void adoption(String step) {
+        Counter.builder("genqueue.worker.submit.adoptions")
+                .description("Jobs found in SUBMITTING that waited for, or adopted, their orphaned task")
+                .tag("step", step).register(registry).increment();
+    }
+
     public void accountProblem(int httpStatus) {
         Counter.builder("genqueue.worker.apixo.account.problems").description("401/402 answers from APIXO")
                 .tag("status", String.valueOf(httpStatus)).register(registry).increment();

@@ -39,6 +39,14 @@ public final class PollSchedule {
         return scale(profile.expectedCompletion());
     }
 
+    /**
+     * How long a job found in SUBMITTING waits for its orphaned task's callback: the expected completion × 1.5
+     * (APIXO calls back when the task ends), scaled like every poll.
+     */
+    public Duration adoptionWait(PollProfile profile) {
+        return scale(profile.expectedCompletion().multipliedBy(3).dividedBy(2));
+    }
+
     /** Time from the submit until the task is given up as timed out. */
     public Duration maxWait(PollProfile profile) {
         return scale(profile.maxWait());

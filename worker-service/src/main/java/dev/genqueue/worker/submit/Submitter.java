@@ -23,6 +23,9 @@ import dev.genqueue.worker.poll.PollSchedule;
 import dev.genqueue.worker.quota.RequestPacer;
 import dev.genqueue.worker.state.JobUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.genqueue.common.contract.Json;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -75,8 +78,9 @@ public class Submitter {
             return writes.apply(lease, lease.update().release(Duration.ZERO)).thenApply(owned -> null);
         }
         DeliveryMode requested = job.delivery() != null ? job.delivery() : config.defaultDelivery();
-        CallbackPlan plan = requested == DeliveryMode.CALLBACK ? callbacks.plan(job) : CallbackPlan.POLLING;
         int attempt = lease.attempts() + 1;
+        // every attempt carries a URL naming it when one can be built: an orphaned task then announces its id
+        CallbackPlan plan = callbacks.plan(job, attempt, requested == DeliveryMode.CALLBACK);
         // the token's hash, and a clean slate for the new task's callbacks, commit before APIXO can call back
         JobUpdate intent = lease.update().moveTo(JobStatus.SUBMITTING, "submit attempt " + attempt
                         + (plan.fallback() == null ? "" : "; " + plan.fallback()))
@@ -84,8 +88,10 @@ public class Submitter {
                 .set("delivery", (plan.callback() ? DeliveryMode.CALLBACK : DeliveryMode.POLLING).name())
                 .clearTaskId()
                 .setNull("callback_received_at")
-                .setNull("callback_payload");
-        if (plan.callback()) {
+                .setNull("callback_payload")
+                .set("callback_count", 0)
+                .setNull("adopt_until");
+        if (plan.hasUrl()) {
             intent.set("callback_token_hash", plan.tokenHash());
         } else {
             intent.setNull("callback_token_hash");
@@ -93,11 +99,81 @@ public class Submitter {
         return writes.apply(lease, intent).thenCompose(owned -> owned ? send(lease, plan) : DONE);
     }
 
-    /** A job found in SUBMITTING: its previous owner stopped between the intent and the answer. */
+    /**
+     * A job found in SUBMITTING: its previous owner stopped between the intent and the answer. When the attempt
+     * carried a callback URL, a task APIXO created announces itself through it: its id is adopted if it already
+     * did; otherwise the job waits (unleased, due at the end of the wait, no thread held) for the model type's
+     * adoption wait, a callback making it due at once. Only a wait that ends with nothing, or an attempt without
+     * a URL, falls to the unknown-outcome policy.
+     */
     public CompletionStage<Void> resolveOrphan(Lease lease) {
-        return unknownOutcome(lease, "orphaned",
-                "the worker submitting attempt " + lease.attempts() + " stopped before recording the answer",
-                Duration.ZERO);
+        ClaimedJob job = lease.job();
+        String detail = "the worker submitting attempt " + lease.attempts() + " stopped before recording the answer";
+        String announced = announcedTask(job);
+        if (announced != null) {
+            return adopt(lease, announced, detail);
+        }
+        if (!job.callbackUrlSent()) {
+            return unknownOutcome(lease, "orphaned", detail, Duration.ZERO);
+        }
+        if (job.adoptUntil() == null) {
+            Duration wait = adoptionWait(job.model());
+            metrics.adoption("waiting");
+            LOG.infof("job %s: %s; waiting up to %d ms for a task of attempt %d to announce itself", lease.jobId(),
+                    detail, wait.toMillis(), lease.attempts());
+            // a callback that arrived since the claim makes the job due at once
+            return writes.apply(lease, lease.update().setIn("adopt_until", wait)
+                    .releaseUnlessHinted(wait, job.claimedAt())).thenApply(owned -> null);
+        }
+        if (job.claimedAt().isBefore(job.adoptUntil())) {
+            // due early without an announced task id: keep waiting until the wait ends
+            return writes.apply(lease, lease.update().release(Duration.between(job.claimedAt(), job.adoptUntil())))
+                    .thenApply(owned -> null);
+        }
+        metrics.adoption("not-announced");
+        return unknownOutcome(lease, "orphaned", detail + "; no task announced itself through the attempt's "
+                + "callback within the adoption wait", Duration.ZERO);
+    }
+
+    private CompletionStage<Void> adopt(Lease lease, String taskId, String detail) {
+        ClaimedJob job = lease.job();
+        PollProfile profile = PollSchedule.profileOf(job.model());
+        metrics.adoption("adopted");
+        LOG.infof("job %s: %s; adopting task %s, announced by the attempt's callback", lease.jobId(), detail, taskId);
+        JobUpdate adopted = lease.update().moveTo(JobStatus.SUBMITTED, "adopted task " + taskId + " of attempt "
+                        + lease.attempts() + ", announced by its callback after " + detail
+                        + "; not submitted again")
+                .taskId(taskId)
+                .setNow("submitted_at")
+                .setIn("deadline_at", schedule.maxWait(profile))
+                .set("polls", 0)
+                .transientFailures(0)
+                .setNull("adopt_until");
+        CostEstimator.estimate(job.model(), job.input()).ifPresentOrElse(cost -> adopted.set("cost_usd", cost),
+                () -> adopted.setNull("cost_usd"));
+        // the announcement is a hint: a status query confirms the task's state at once
+        adopted.release(Duration.ZERO);
+        return writes.apply(lease, adopted).thenApply(owned -> null);
+    }
+
+    /** The task id a callback of the current attempt announced, or {@code null}. */
+    static String announcedTask(ClaimedJob job) {
+        if (job.callbackReceivedAt() == null || job.callbackPayload() == null) {
+            return null;
+        }
+        try {
+            JsonNode taskId = Json.mapper().readTree(job.callbackPayload()).path("data").path("taskId");
+            return taskId.isTextual() && !taskId.asText().isBlank() ? taskId.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private Duration adoptionWait(String model) {
+        PollProfile profile = PollSchedule.profileOf(model);
+        Duration configured = config.submit().adoptionWait()
+                .get(profile.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return configured != null ? configured : schedule.adoptionWait(profile);
     }
 
     private CompletionStage<Void> send(Lease lease, CallbackPlan plan) {
@@ -121,8 +197,13 @@ public class Submitter {
                     .transientFailures(0);
             CostEstimator.estimate(job.model(), job.input()).ifPresentOrElse(cost -> submitted.set("cost_usd", cost),
                     () -> submitted.setNull("cost_usd"));
-            // a callback that overtook this answer makes the job due at once
-            submitted.releaseUnlessHinted(firstPoll, job.claimedAt());
+            if (plan.callback()) {
+                // a callback that overtook this answer makes the job due at once
+                submitted.releaseUnlessHinted(firstPoll, job.claimedAt());
+            } else {
+                // a polling job is polled as its profile says, whatever its URL heard meanwhile
+                submitted.release(firstPoll);
+            }
             return writes.apply(lease, submitted).thenApply(owned -> null);
         }
         if (outcome instanceof SubmitOutcome.Rejected rejected) {

@@ -22,8 +22,8 @@ class WebhookCallbackUrlsTest {
     void eachSubmissionGetsAFreshTokenOfWhichOnlyTheHashIsKept() {
         WebhookCallbackUrls urls = new WebhookCallbackUrls(Optional.of("https://hooks.example.com/"), false);
 
-        CallbackPlan first = urls.plan(job);
-        CallbackPlan second = urls.plan(job);
+        CallbackPlan first = urls.plan(job, 1, true);
+        CallbackPlan second = urls.plan(job, 1, true);
 
         assertThat(first.callback()).isTrue();
         assertThat(first.url()).startsWith("https://hooks.example.com/v1/callbacks/apixo/" + job.id() + "/");
@@ -35,8 +35,22 @@ class WebhookCallbackUrlsTest {
     }
 
     @Test
+    void theUrlNamesTheJobAndTheAttemptAndPollingJobsGetOneToo() {
+        WebhookCallbackUrls urls = new WebhookCallbackUrls(Optional.of("https://hooks.example.com"), false);
+
+        CallbackPlan polling = urls.plan(job, 3, false);
+
+        assertThat(polling.hasUrl()).isTrue();
+        assertThat(polling.callback()).isFalse();
+        assertThat(polling.url()).matches("https://hooks\\.example\\.com/v1/callbacks/apixo/" + job.id()
+                + "/3/[A-Za-z0-9_-]{43}");
+        assertThat(new WebhookCallbackUrls(Optional.empty(), false).plan(job, 1, false))
+                .isEqualTo(CallbackPlan.POLLING);
+    }
+
+    @Test
     void withoutABaseUrlCallbackJobsAreFollowedByPollingAndTheirHistorySaysWhy() {
-        CallbackPlan plan = new WebhookCallbackUrls(Optional.empty(), false).plan(job);
+        CallbackPlan plan = new WebhookCallbackUrls(Optional.empty(), false).plan(job, 1, true);
 
         assertThat(plan.callback()).isFalse();
         assertThat(plan.fallback()).contains("genqueue.callback.public-base-url", "polling");
@@ -48,7 +62,7 @@ class WebhookCallbackUrlsTest {
                 .hasMessageContaining("https");
         assertThatThrownBy(() -> new WebhookCallbackUrls(Optional.of("hooks.example.com"), true))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(new WebhookCallbackUrls(Optional.of("http://127.0.0.1:8080"), true).plan(job).callback()).isTrue();
+        assertThat(new WebhookCallbackUrls(Optional.of("http://127.0.0.1:8080"), true).plan(job, 1, true).callback()).isTrue();
     }
 
     private static ClaimedJob job() {

@@ -22,9 +22,9 @@ public class RecordingCallbackUrls implements CallbackUrls {
     }
 
     @Override
-    public CallbackPlan plan(ClaimedJob job) {
-        CallbackPlan plan = delegate.plan(job);
-        if (plan.callback()) {
+    public CallbackPlan plan(ClaimedJob job, int attempt, boolean followed) {
+        CallbackPlan plan = delegate.plan(job, attempt, followed);
+        if (plan.hasUrl()) {
             CallbackReceiver.issued(job.id(), plan.url());
         }
         return plan;
