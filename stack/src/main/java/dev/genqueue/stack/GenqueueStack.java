@@ -133,6 +133,8 @@ public final class GenqueueStack implements AutoCloseable {
             // which only the operator can give (GENQUEUE_CALLBACK_PUBLIC_BASE_URL)
             env.put("GENQUEUE_CALLBACK_PUBLIC_BASE_URL", "http://127.0.0.1:" + settings.apiPort());
             env.put("GENQUEUE_CALLBACK_ALLOW_HTTP", "true");
+            // the simulator speaks plain HTTP; outside this switch a worker refuses a non-https APIXO URL
+            env.put("GENQUEUE_APIXO_ALLOW_HTTP", "true");
         }
         return env;
     }

@@ -67,6 +67,17 @@ public class CallbackJobs {
         return () -> execute("DROP TRIGGER " + trigger + " ON job");
     }
 
+    /** The single number a query returns. */
+    long count(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql);
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The database's clock. */
     public Instant now() {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("SELECT now()");
@@ -78,7 +89,7 @@ public class CallbackJobs {
         }
     }
 
-    private void execute(String sql) {
+    void execute(String sql) {
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
             statement.execute();
         } catch (SQLException e) {

@@ -129,6 +129,10 @@ public final class ManagedStack implements BenchStack {
         // callback-mode jobs get webhooks on api-service; polling jobs are unaffected
         env.put("GENQUEUE_CALLBACK_PUBLIC_BASE_URL", stack.api().baseUrl());
         env.put("GENQUEUE_CALLBACK_ALLOW_HTTP", "true");
+        if (stack.apixoBaseUrl().startsWith("http://")) {
+            // the simulator speaks plain HTTP; outside this switch a worker refuses a non-https APIXO URL
+            env.put("GENQUEUE_APIXO_ALLOW_HTTP", "true");
+        }
         env.putAll(serviceEnv);
         env.putAll(setup.environment());
         return env;

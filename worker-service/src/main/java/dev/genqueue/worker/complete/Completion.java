@@ -17,7 +17,6 @@ import dev.genqueue.worker.state.JobUpdate;
 import dev.genqueue.worker.state.JobWrite;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

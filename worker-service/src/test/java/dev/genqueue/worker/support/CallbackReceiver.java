@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class CallbackReceiver {
 
-    private static final Pattern CALLBACK = Pattern.compile("/v1/callbacks/apixo/([^/]+)/([^/]+)");
+    private static final Pattern CALLBACK = Pattern.compile("/v1/callbacks/apixo/([^/]+)(?:/([0-9]+))?/([^/]+)");
     private static HttpServer server;
     private static volatile BiFunction<String, Delivery, Integer> handler = (path, delivery) -> 503;
     private static final Map<UUID, AtomicInteger> failures = new ConcurrentHashMap<>();
@@ -36,7 +36,8 @@ public final class CallbackReceiver {
     }
 
     /** One delivery as the webhook would read it. */
-    public record Delivery(UUID jobId, String token, String body) {
+    /** One delivery; {@code attempt} is {@code null} for a URL that names none. */
+    public record Delivery(UUID jobId, String token, String body, Integer attempt) {
     }
 
     /** Starts the receiver on a free port (once); answers its base URL. */
@@ -127,7 +128,8 @@ public final class CallbackReceiver {
                 answer(exchange, 500, "down");
                 return;
             }
-            answer(exchange, handler.apply(path, new Delivery(jobId, matcher.group(2), body)), "");
+            answer(exchange, handler.apply(path, new Delivery(jobId, matcher.group(3), body,
+                    matcher.group(2) == null ? null : Integer.valueOf(matcher.group(2)))), "");
         }
     }
 

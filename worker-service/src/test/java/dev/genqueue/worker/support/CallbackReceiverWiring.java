@@ -26,7 +26,7 @@ public class CallbackReceiverWiring {
             try {
                 JsonNode data = Json.mapper().readTree(delivery.body()).path("data");
                 hints.record(new CallbackHint(delivery.jobId(), delivery.token(), delivery.body(),
-                        data.path("taskId").asText(null), data.path("state").asText(null)));
+                        data.path("taskId").asText(null), data.path("state").asText(null), delivery.attempt()));
                 return 200;
             } catch (Exception e) {
                 return 500;

@@ -9,6 +9,10 @@ import dev.genqueue.testing.KafkaBrokerResource;
 import dev.genqueue.testing.PostgresResource;
 import dev.genqueue.testing.SimulatorResource;
 import dev.genqueue.worker.support.CallbackReceiverResource;
+import dev.genqueue.store.callback.CallbackTokens;
+import dev.genqueue.worker.apixo.ApixoClient;
+import dev.genqueue.worker.apixo.SubmitOutcome;
+import dev.genqueue.worker.apixo.SubmitRequest;
 import dev.genqueue.worker.dispatch.ClaimedJob;
 import dev.genqueue.worker.dispatch.Lease;
 import dev.genqueue.worker.engine.LeasedWrites;
@@ -64,6 +68,63 @@ class TakeoverTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    ApixoClient apixo;
+
+    @Test
+    void orphanedSubmitWhoseTaskAnnouncedItselfIsAdoptedNotSubmittedAgain() throws Exception {
+        UUID id = plant(JobStatus.SUBMITTING, 1, 7);
+        // the dead owner's call reached APIXO, and the task's callback reached the webhook before the owner's
+        // answer was recorded: a real task with a hint naming it
+        SubmitOutcome outcome = apixo.submit(new SubmitRequest(id, "nano-banana", Json.mapper().createObjectNode()
+                .put("mode", "text-to-image").put("prompt", "a job whose worker died"), null))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String taskId = ((SubmitOutcome.Accepted) outcome).taskId();
+        store.execute("UPDATE job SET callback_token_hash = ?, callback_received_at = now(), callback_payload = ?::jsonb"
+                + " WHERE id = ?", CallbackTokens.hash(CallbackTokens.newToken()),
+                "{\"code\": 200, \"data\": {\"taskId\": \"" + taskId + "\", \"state\": \"success\"}}", id);
+
+        JobRow done = awaitTerminal(id);
+
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).as("not submitted again").isEqualTo(1);
+        assertThat(done.taskId()).isEqualTo(taskId);
+        List<TransitionRow> history = store.history(id);
+        JobHistory.assertLegalPath(history, JobStatus.SUCCEEDED);
+        assertThat(history).anySatisfy(step -> {
+            assertThat(step.from()).isEqualTo(JobStatus.SUBMITTING);
+            assertThat(step.to()).isEqualTo(JobStatus.SUBMITTED);
+            assertThat(step.reason()).startsWith("adopted task " + taskId + " of attempt 1");
+        });
+        assertThat(history).noneSatisfy(step -> assertThat(step.reason()).contains("UNKNOWN_SUBMIT_OUTCOME"));
+    }
+
+    @Test
+    void orphanedSubmitWithACallbackUrlWaitsForItsTaskAndResubmitsOnlyWhenNoneAnnouncedItself() throws Exception {
+        UUID id = plant(JobStatus.SUBMITTING, 1, 7);
+        store.execute("UPDATE job SET callback_token_hash = ? WHERE id = ?",
+                CallbackTokens.hash(CallbackTokens.newToken()), id);
+
+        // taken over after the dead owner's lease: the job waits, unleased, for the announcement
+        await().atMost(WITHIN).until(() -> Long.valueOf(1).equals(store.value("SELECT count(*) FROM job WHERE id = ?"
+                + " AND adopt_until IS NOT NULL AND lease_owner IS NULL", Long.class, id))
+                || store.job(id).status() != JobStatus.SUBMITTING);
+        JobRow done = awaitTerminal(id);
+
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(2);
+        List<TransitionRow> history = store.history(id);
+        JobHistory.assertLegalPath(history, JobStatus.SUCCEEDED);
+        assertThat(history).anySatisfy(step -> {
+            assertThat(step.from()).isEqualTo(JobStatus.SUBMITTING);
+            assertThat(step.to()).isEqualTo(JobStatus.QUEUED);
+            assertThat(step.reason()).contains("UNKNOWN_SUBMIT_OUTCOME (orphaned)",
+                    "no task announced itself through the attempt's callback within the adoption wait",
+                    "resubmitting");
+        });
+        assertThat(registry.counter("genqueue.worker.submit.adoptions", "step", "waiting").count()).isPositive();
+    }
 
     @Test
     void jobOrphanedMidSubmitIsTakenOverResubmittedAndTheDeadOwnersAnswerIsRejected() throws Exception {
