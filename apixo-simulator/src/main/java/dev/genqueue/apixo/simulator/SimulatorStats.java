@@ -16,7 +16,7 @@ import java.util.Map;
  * @param droppedConnections   connections closed without an answer (injected)
  * @param fileDownloads        result file downloads served
  * @param expiredDownloads     result file requests refused because the URL expired
- * @param submitsByFingerprint accepted submits per sha256(model + canonical body); > 1 means a duplicate paid submit
+ * @param submitsByFingerprint accepted submits per sha256(model + canonical body without its delivery fields); > 1 means a duplicate paid submit
  * @param callbacks            webhook delivery counters
  * @param keys                 per key: plan, money and concurrency
  * @param tasksByState         tasks per current state

@@ -93,6 +93,20 @@ class StatsContractTest {
     }
 
     @Test
+    void theSameRequestWithAnotherCallbackUrlCountsAsADuplicateSubmit() {
+        alice.submit("nano-banana", FOX);
+        alice.submit("nano-banana", "{\"request_type\":\"callback\",\"callback_url\":\"http://127.0.0.1:9/a/1\","
+                + "\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"a fox\"}}");
+        alice.submit("nano-banana", "{\"request_type\":\"callback\",\"callback_url\":\"http://127.0.0.1:9/a/2\","
+                + "\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"an owl\"}}");
+
+        SimulatorStats stats = simulator.stats();
+
+        assertThat(stats.submitsByFingerprint()).hasSize(2).containsValue(2L);
+        assertThat(stats.duplicateSubmits()).isEqualTo(1);
+    }
+
+    @Test
     void resetZeroesCountersButKeepsTasksAndBalances() {
         String taskId = alice.submit("nano-banana", FOX).taskId();
         alice.status("nano-banana", taskId);

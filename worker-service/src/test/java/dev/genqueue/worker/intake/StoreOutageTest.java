@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerResource.class)
-@QuarkusTestResource(ProxiedPostgresResource.class)
+// restricted: a resource on one class otherwise applies to every test of the module
+@QuarkusTestResource(value = ProxiedPostgresResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(SimulatorResource.class)
 @QuarkusTestResource(CallbackReceiverResource.class)
 class StoreOutageTest {

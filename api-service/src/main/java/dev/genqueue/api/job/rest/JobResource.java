@@ -78,7 +78,13 @@ public class JobResource {
     public Response submit(
             @Parameter(description = "Idempotency key; must equal the body's requestId when both are given")
             @HeaderParam(RestIntake.IDEMPOTENCY_KEY_HEADER) String idempotencyKey,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {
+        // @Consumes refuses a wrong content type; a missing one would pass it
+        if (contentType == null) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request body as application/json (the Content-Type header is missing)");
+        }
         Submission submission = intake.submit(body, idempotencyKey);
         IntakeOutcome outcome = submission.outcome();
         if (outcome instanceof IntakeOutcome.Conflict) {

@@ -93,7 +93,11 @@ final class SubmitHandler implements Handler<RoutingContext> {
         long now = services.now();
         List<FaultEffect> effects = new ArrayList<>(directives.taskEffects());
         effects.addAll(services.faults().taskEffects(account.key(), submission.model().id(), now));
-        String canonical = canonical(submission.body());
+        // how the answer is delivered is not part of what is generated: the same request sent again with
+        // another callback URL is the same paid work
+        ObjectNode generated = submission.body().deepCopy();
+        generated.remove(List.of("request_type", "callback_url"));
+        String canonical = canonical(generated);
         String fingerprint = sha256Hex(submission.model().id() + "\n" + canonical);
         JsonNode prompt = submission.input().field("prompt");
         byte[] contentSeed = sha256(prompt != null && prompt.isTextual() ? prompt.asText() : canonical);
