@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * <p>No record can stall the partition: a batch the store refuses is written record by record, a record whose
  * job or dead letter is refused gets a dead letter saying so, and one whose dead letter is refused a minimal
  * one (coordinates, base64 bytes, an ASCII reason). Only an unreachable store makes the door wait, and it
- * resumes by itself when the store answers again ({@link StorageWait}).
+ * resumes by itself when the store answers again ({@link StorageWait}). A write that fails while the service
+ * is stopping says nothing about the record: the batch is then left unacknowledged, to be read again.
  */
 @ApplicationScoped
 public class RequestConsumer {
@@ -78,7 +79,7 @@ public class RequestConsumer {
         try {
             return writer.write(triaged);
         } catch (RuntimeException e) {
-            if (StorageWait.isOutage(e)) {
+            if (!storage.saysSomethingAboutTheData(e)) {
                 throw e;
             }
             LOG.warnf("intake: the store refused a batch of %d (%s); writing its records one by one", triaged.size(),
@@ -96,7 +97,7 @@ public class RequestConsumer {
         try {
             return writer.write(List.of(record));
         } catch (RuntimeException e) {
-            if (StorageWait.isOutage(e)) {
+            if (!storage.saysSomethingAboutTheData(e)) {
                 throw e;
             }
             refusal = "refused by the job store (" + describe(e) + ")";
@@ -105,7 +106,7 @@ public class RequestConsumer {
         try {
             return writer.write(List.of(new Triaged.Invalid(record.source(), reason)));
         } catch (RuntimeException e) {
-            if (StorageWait.isOutage(e)) {
+            if (!storage.saysSomethingAboutTheData(e)) {
                 throw e;
             }
         }
@@ -115,7 +116,7 @@ public class RequestConsumer {
                     record.source().partition(), record.source().offset(), refusal);
             return new IntakeSummary(0, 0, written ? 1 : 0);
         } catch (RuntimeException e) {
-            if (StorageWait.isOutage(e)) {
+            if (!storage.saysSomethingAboutTheData(e)) {
                 throw e;
             }
             // nothing of this record can be stored: it is skipped rather than retried for ever

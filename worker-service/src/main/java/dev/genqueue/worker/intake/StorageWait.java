@@ -57,6 +57,15 @@ public class StorageWait {
         return false;
     }
 
+    /**
+     * True for a failed write that may be the record's fault, so that storing the record another way (alone, as
+     * a dead letter) is worth a try: not an outage, and not a failure of a service that is stopping (its pool
+     * and transactions are being closed under it).
+     */
+    public boolean saysSomethingAboutTheData(Throwable error) {
+        return !isOutage(error) && stopping.getCount() > 0;
+    }
+
     /** Runs {@code work} until it passes or fails for another reason than an outage. */
     public <T> T untilStored(Supplier<T> work) {
         int failures = 0;
