@@ -146,6 +146,14 @@ public final class HostileBodies {
         return valid.replace("\"input\":{", "\"input\":{" + fields + ",");
     }
 
+    /** {@code a} followed by {@code b}: a valid value with hostile bytes appended. */
+    public static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

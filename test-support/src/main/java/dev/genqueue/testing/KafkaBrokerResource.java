@@ -2,7 +2,15 @@ package dev.genqueue.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A real KRaft Kafka broker inside the test JVM, started once and shared by every test class (each Quarkus
@@ -29,6 +37,24 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "embedded-kafka-stop"));
         }
         return broker.getAdvertisedListeners();
+    }
+
+    /** The records of {@code topic} that {@code group} has not committed yet, over all partitions. */
+    public static long consumerLag(String group, String topic) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions().stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
+                    .all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+            return partitions.stream().mapToLong(partition -> ends.get(partition)
+                    - (committed.get(partition) != null ? committed.get(partition).offset() : 0)).sum();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.genqueue.worker.intake;
 
+import static dev.genqueue.testing.HostileBodies.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,22 +29,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +112,8 @@ class KafkaDoorFuzzTest {
             }
             int expectedValid = valid;
             await().atMost(WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> store.jobCount(tenant)
-                    == expectedValid && deadLetters(hostilePartitions, hostileOffsets) == HOSTILE && lag() == 0);
+                    == expectedValid && deadLetters(hostilePartitions, hostileOffsets) == HOSTILE
+                    && KafkaBrokerResource.consumerLag(GROUP, Topics.REQUESTS) == 0);
             assertThat(deadLettersWithReason(hostilePartitions, hostileOffsets)).isEqualTo(HOSTILE);
         } finally {
             liveness.stop();
@@ -125,7 +121,7 @@ class KafkaDoorFuzzTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertThat(store.jobCount(tenant)).isEqualTo(valid);
-        assertThat(lag()).isZero();
+        assertThat(KafkaBrokerResource.consumerLag(GROUP, Topics.REQUESTS)).isZero();
         assertThat(liveness.down.get()).as("liveness answers other than UP").isZero();
         assertThat(liveness.probes.get()).isPositive();
         Map<String, Long> byKind = new TreeMap<>(kinds.stream().filter(kind -> kind != null)
@@ -203,30 +199,6 @@ class KafkaDoorFuzzTest {
                 partitions.toArray(Integer[]::new), offsets.toArray(Long[]::new));
     }
 
-    private static long lag() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBrokerResource.bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata().get();
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.REQUESTS)).allTopicNames().get()
-                    .get(Topics.REQUESTS).partitions().stream()
-                    .map(partition -> new TopicPartition(Topics.REQUESTS, partition.partition())).toList();
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                    .all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-            return partitions.stream().mapToLong(partition -> ends.get(partition)
-                    - (committed.containsKey(partition) && committed.get(partition) != null
-                    ? committed.get(partition).offset() : 0)).sum();
-        }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

@@ -29,16 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,7 +90,7 @@ class PoisonTest {
                 "SELECT count(*) FROM job WHERE tenant_id = ? AND status = 'SUCCEEDED'", tenant) == EACH);
         assertThat(count("SELECT count(*) FROM job WHERE tenant_id = ?", tenant)).isEqualTo(EACH);
         await().atMost(WITHIN).until(() -> KafkaTopics.deadLettersFor(run + "-bad-999").size() == 1);
-        await().atMost(WITHIN).until(() -> lag() == 0);
+        await().atMost(WITHIN).until(() -> KafkaBrokerResource.consumerLag(GROUP, Topics.REQUESTS) == 0);
 
         // the records that only lacked a tenant are fixed and redriven
         List<RedriveResult> redriven = new ArrayList<>();
@@ -155,22 +147,6 @@ class PoisonTest {
         return store.value(sql, Long.class, params);
     }
 
-    private static long lag() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBrokerResource.bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata().get();
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.REQUESTS)).allTopicNames().get()
-                    .get(Topics.REQUESTS).partitions().stream()
-                    .map(partition -> new TopicPartition(Topics.REQUESTS, partition.partition())).toList();
-            Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest())))
-                    .all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
-            return partitions.stream().mapToLong(partition -> ends.get(partition)
-                    - (committed.containsKey(partition) ? committed.get(partition).offset() : 0)).sum();
-        }
-    }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

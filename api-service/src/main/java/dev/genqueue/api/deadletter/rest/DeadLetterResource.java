@@ -4,6 +4,7 @@ import dev.genqueue.api.deadletter.DeadLetterConfig;
 import dev.genqueue.api.problem.Problem;
 import dev.genqueue.api.problem.ProblemException;
 import dev.genqueue.api.problem.ProblemType;
+import dev.genqueue.api.problem.RequestFields;
 import dev.genqueue.store.deadletter.DeadLetterPage;
 import dev.genqueue.store.deadletter.DeadLetterQueries;
 import dev.genqueue.store.deadletter.DeadLetterRedrive;
@@ -86,7 +87,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No such dead letter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeadLetterView get(@PathParam("id") String id) {
-        UUID deadLetterId = Fields.pathId(id);
+        UUID deadLetterId = RequestFields.pathId(id);
         return queries.find(deadLetterId).map(DeadLetterView::of).orElseThrow(() -> notFound(deadLetterId));
     }
 
@@ -104,8 +105,8 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No such dead letter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RedriveItem redriveOne(@PathParam("id") String id, byte[] body) {
-        UUID deadLetterId = Fields.pathId(id);
-        RedriveResult result = redrive.redriveOne(deadLetterId, RedriveBodies.replacement(Fields.json(body)));
+        UUID deadLetterId = RequestFields.pathId(id);
+        RedriveResult result = redrive.redriveOne(deadLetterId, RedriveBodies.replacement(RequestFields.json(body)));
         if (result.outcome() == RedriveOutcome.NOT_FOUND) {
             throw notFound(deadLetterId);
         }
@@ -125,7 +126,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "400", description = "No selector, several, or a bad one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RedriveReport redriveMany(byte[] body) {
-        RedriveBodies.Bulk bulk = RedriveBodies.bulk(Fields.json(body));
+        RedriveBodies.Bulk bulk = RedriveBodies.bulk(RequestFields.json(body));
         RedriveBatch batch = redrive.redrive(bulk.selector(), bulk.limit());
         return new RedriveReport(batch.results().stream().map(RedriveItem::of).toList(), batch.results().size(),
                 batch.remaining());

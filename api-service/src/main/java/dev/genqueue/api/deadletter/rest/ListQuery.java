@@ -2,6 +2,7 @@ package dev.genqueue.api.deadletter.rest;
 
 import dev.genqueue.api.deadletter.DeadLetterConfig;
 import dev.genqueue.api.problem.ProblemException;
+import dev.genqueue.api.problem.RequestFields;
 import dev.genqueue.common.validation.Violation;
 import dev.genqueue.store.deadletter.DeadLetterCursor;
 import dev.genqueue.store.deadletter.DeadLetterFilter;
@@ -31,8 +32,8 @@ record ListQuery(DeadLetterFilter filter, DeadLetterCursor cursor, int limit, Ma
         if (reason != null && reason.isBlank()) {
             violations.add(new Violation("reason", "must not be blank"));
         }
-        Instant from = params.get("from") == null ? null : Fields.instant("from", params.get("from"), violations);
-        Instant to = params.get("to") == null ? null : Fields.instant("to", params.get("to"), violations);
+        Instant from = params.get("from") == null ? null : RequestFields.instant("from", params.get("from"), violations);
+        Instant to = params.get("to") == null ? null : RequestFields.instant("to", params.get("to"), violations);
         if (from != null && to != null && !from.isBefore(to)) {
             violations.add(new Violation("to", "must be after from"));
         }

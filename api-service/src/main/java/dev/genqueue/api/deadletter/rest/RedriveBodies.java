@@ -3,6 +3,7 @@ package dev.genqueue.api.deadletter.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genqueue.api.problem.ProblemException;
+import dev.genqueue.api.problem.RequestFields;
 import dev.genqueue.common.validation.Violation;
 import dev.genqueue.store.deadletter.DeadLetterFilter;
 import dev.genqueue.store.deadletter.DeadLetterKind;
@@ -104,7 +105,7 @@ final class RedriveBodies {
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode id = node.get(i);
-            Fields.uuid("ids[" + i + "]", id.isTextual() ? id.asText() : null, violations).ifPresent(ids::add);
+            RequestFields.uuid("ids[" + i + "]", id.isTextual() ? id.asText() : null, violations).ifPresent(ids::add);
         }
         return ids;
     }
@@ -126,7 +127,7 @@ final class RedriveBodies {
             violations.add(new Violation(field, "must be an ISO-8601 timestamp such as 2025-03-01T12:00:00Z"));
             return null;
         }
-        return Fields.instant(field, node.asText(), violations);
+        return RequestFields.instant(field, node.asText(), violations);
     }
 
     private static int limit(JsonNode node, List<Violation> violations) {

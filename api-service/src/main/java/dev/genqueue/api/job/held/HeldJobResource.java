@@ -1,18 +1,12 @@
 package dev.genqueue.api.job.held;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.genqueue.api.problem.Problem;
-import dev.genqueue.api.problem.ProblemException;
+import dev.genqueue.api.problem.RequestFields;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,8 +21,6 @@ import org.jboss.logging.Logger;
 public class HeldJobResource {
 
     private static final Logger LOG = Logger.getLogger(HeldJobResource.class);
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     private final HeldJobs held;
 
@@ -50,23 +42,12 @@ public class HeldJobResource {
     @APIResponse(responseCode = "400", description = "A bad body; violations name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HeldResolution resolve(byte[] body) {
-        HeldRequest request = HeldRequest.parse(json(body));
+        HeldRequest request = HeldRequest.parse(RequestFields.json(body));
         HeldResolution resolution = held.resolve(request);
         if (!request.dryRun()) {
             LOG.infof("held jobs %s by an operator: %d (%d still held matching); reason: %s", resolution.action(),
                     resolution.count(), resolution.remaining(), request.reason());
         }
         return resolution;
-    }
-
-    private static JsonNode json(byte[] body) {
-        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
-            return null;
-        }
-        try {
-            return STRICT.readTree(body);
-        } catch (IOException e) {
-            throw ProblemException.invalid("", "is not valid JSON");
-        }
     }
 }

@@ -2,9 +2,9 @@ package dev.genqueue.api.job.held;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genqueue.api.problem.ProblemException;
+import dev.genqueue.api.problem.RequestFields;
 import dev.genqueue.common.validation.Violation;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,14 +89,7 @@ public record HeldRequest(Action action, String reason, List<UUID> ids, String m
         Instant heldBefore = null;
         if (body.has("heldBefore")) {
             JsonNode node = body.get("heldBefore");
-            try {
-                heldBefore = node.isTextual() ? Instant.parse(node.asText()) : null;
-            } catch (DateTimeParseException e) {
-                heldBefore = null;
-            }
-            if (heldBefore == null) {
-                violations.add(new Violation("heldBefore", "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z"));
-            }
+            heldBefore = RequestFields.instant("heldBefore", node.isTextual() ? node.asText() : "", violations);
         }
         if (body.has("ids") && (body.has("model") || body.has("heldBefore"))) {
             violations.add(new Violation("ids", "select by ids or by a filter (model, heldBefore), not both"));
@@ -135,15 +128,7 @@ public record HeldRequest(Action action, String reason, List<UUID> ids, String m
         Set<UUID> ids = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode id = node.get(i);
-            try {
-                UUID parsed = UUID.fromString(id.isTextual() ? id.asText() : "");
-                if (!parsed.toString().equalsIgnoreCase(id.asText())) {
-                    throw new IllegalArgumentException();
-                }
-                ids.add(parsed);
-            } catch (IllegalArgumentException e) {
-                violations.add(new Violation("ids[" + i + "]", "must be a job id (UUID)"));
-            }
+            RequestFields.uuid("ids[" + i + "]", id.isTextual() ? id.asText() : "", violations).ifPresent(ids::add);
         }
         return List.copyOf(ids);
     }

@@ -1,11 +1,10 @@
-package dev.genqueue.api.deadletter.rest;
+package dev.genqueue.api.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.genqueue.api.problem.ProblemException;
 import dev.genqueue.common.contract.Json;
 import dev.genqueue.common.validation.Violation;
 import java.io.IOException;
@@ -18,18 +17,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Parsing of ids, timestamps and JSON bodies for the dead-letter endpoints; bad input becomes violations. */
-final class Fields {
+/** Parsing of ids, timestamps and JSON bodies for the admin endpoints; bad input becomes violations. */
+public final class RequestFields {
 
     private static final ObjectReader STRICT = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private Fields() {
+    private RequestFields() {
     }
 
     /** A canonical UUID, or a violation of {@code field}. */
-    static Optional<UUID> uuid(String field, String value, List<Violation> violations) {
+    public static Optional<UUID> uuid(String field, String value, List<Violation> violations) {
         try {
             UUID id = UUID.fromString(value);
             if (id.toString().equalsIgnoreCase(value)) {
@@ -43,13 +42,13 @@ final class Fields {
     }
 
     /** A path id: a 400 problem unless it is a canonical UUID. */
-    static UUID pathId(String value) {
+    public static UUID pathId(String value) {
         List<Violation> violations = new ArrayList<>();
         return uuid("id", value, violations).orElseThrow(() -> ProblemException.invalid(violations));
     }
 
     /** An ISO-8601 instant ({@code 2025-03-01T12:00:00Z} or with an offset), or a violation of {@code field}. */
-    static Instant instant(String field, String value, List<Violation> violations) {
+    public static Instant instant(String field, String value, List<Violation> violations) {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
@@ -63,7 +62,7 @@ final class Fields {
     }
 
     /** The body's JSON tree, or {@code null} for an empty body; a 400 problem when it is not JSON. */
-    static JsonNode json(byte[] body) {
+    public static JsonNode json(byte[] body) {
         if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
             return null;
         }
