@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every HTTP error of API.md §6.1, natural or injected, with the envelope's code equal to the HTTP status. */
+/**
+ * Every HTTP error of docs/apixo-api.md §7.1, natural or injected, with the envelope's code equal to the HTTP
+ * status (§13.1).
+ */
 class HttpErrorContractTest {
 
     private static final String IMAGE = "{\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"%s\"}}";

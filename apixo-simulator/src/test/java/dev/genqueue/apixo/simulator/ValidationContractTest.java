@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Synchronous request validation of API.md §3.1 and §10: 400 with the reason in {@code data.error}. */
+/** Synchronous request validation of docs/apixo-api.md §4.1 and §11: 400 with the reason in {@code data.error}. */
 class ValidationContractTest {
 
     /** A minimal valid body for every model that needs no earlier task. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The APIXO models genqueue accepts (API.md §9), keyed by model id. */
+/** The APIXO models genqueue accepts (docs/apixo-api.md §10, prompt limits §11), keyed by model id. */
 public final class ModelCatalogue {
 
     /** No prompt longer than this is forwarded, whatever a model would accept. */

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * How to follow a task of one model type: first status query after {@code initialWait}, then every
  * {@code pollInterval} growing by {@link #BACKOFF_FACTOR} up to {@link #MAX_INTERVAL}, giving up after
- * {@code maxWait} from submission. Values are APIXO's recommended polling table; the expected completion
- * comes from the typical durations of API.md §9.
+ * {@code maxWait} from submission. Values are APIXO's recommended polling table (docs/apixo-api.md §12); the
+ * expected completion comes from the typical durations of §10.
  */
 public enum PollProfile {
     IMAGE_FAST(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofSeconds(15)),

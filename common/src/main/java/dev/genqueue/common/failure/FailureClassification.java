@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The one table that maps every APIXO HTTP status and failCode (both vocabularies of API.md §6) to
+ * The one table that maps every APIXO HTTP status and failCode (both vocabularies, docs/apixo-api.md §7) to
  * retry, fail or pause. docs/failures.md mirrors it.
  */
 public final class FailureClassification {

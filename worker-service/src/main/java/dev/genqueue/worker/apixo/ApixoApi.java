@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The raw APIXO generation endpoints (API.md §3). Answers are raw {@link Response}s, whatever their status;
- * {@link ApixoClient} turns them into values.
+ * The raw APIXO generation endpoints (docs/apixo-api.md §4). Answers are raw {@link Response}s, whatever their
+ * status; {@link ApixoClient} turns them into values.
  */
 @Path("/api/v1")
 interface ApixoApi {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
-/** The {@code {code,message,data}} envelope of every API answer (API.md §1, §6.1). */
+/** The {@code {code,message,data}} envelope of every API answer (docs/apixo-api.md §3). */
 public final class Envelope {
 
     /** Shared, thread-safe mapper for the simulator's JSON. */
@@ -36,7 +36,7 @@ public final class Envelope {
         return ("{\"code\":200,\"message\":\"success\",\"data\":" + usd.toPlainString() + "}").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An error without {@code data} (API.md §12.2). */
+    /** An error without {@code data} (docs/apixo-api.md §3, §13.2). */
     public static byte[] error(int code, String message) {
         ObjectNode envelope = MAPPER.createObjectNode();
         envelope.put("code", code);

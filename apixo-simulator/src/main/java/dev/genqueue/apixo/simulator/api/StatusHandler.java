@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /api/v1/statusTask/{model}?taskId=}: the task's state computed from the clock, rendered from
- * a per-state cache. Tasks of another key or model are reported as not found (API.md §12.9).
+ * a per-state cache. Tasks of another key or model are reported as not found (docs/apixo-api.md §13.9).
  */
 final class StatusHandler implements Handler<RoutingContext> {
 

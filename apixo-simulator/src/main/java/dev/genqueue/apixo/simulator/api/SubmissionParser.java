@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks a submit body against API.md §3.1 and the model's §10 rules; any breach is a synchronous 400
- * (API.md §12.6), reported by throwing {@link Invalid} with the {@code data.error} text.
+ * Checks a submit body against docs/apixo-api.md §4.1 and the model's §11 rules; any breach is a synchronous 400
+ * (the simulator's reading of §13.6), reported by throwing {@link Invalid} with the {@code data.error} text.
  */
 final class SubmissionParser {
 

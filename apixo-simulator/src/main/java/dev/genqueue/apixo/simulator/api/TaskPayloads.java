@@ -7,8 +7,8 @@ import dev.genqueue.apixo.simulator.task.Task;
 import dev.genqueue.apixo.simulator.task.TaskState;
 
 /**
- * Renders a task as the status answer (and webhook body) of API.md §3.2: fields that do not apply are
- * omitted, {@code resultJson} is a JSON string. A rendering never changes, so each is built once.
+ * Renders a task as the status answer (and webhook body) of docs/apixo-api.md §4.2 and §6: fields that do not
+ * apply are omitted, {@code resultJson} is a JSON string. A rendering never changes, so each is built once.
  */
 public final class TaskPayloads {
 

@@ -9,7 +9,7 @@ import static dev.genqueue.apixo.simulator.catalogue.Field.text;
 import dev.genqueue.apixo.simulator.output.OutputKind;
 import java.util.List;
 
-/** The audio model of API.md §9 (Suno) with the conditional inputs of §10.2. */
+/** The audio model of docs/apixo-api.md §10 (Suno) with the conditional inputs of §11.4. */
 final class AudioModels {
 
     private AudioModels() {
@@ -19,7 +19,7 @@ final class AudioModels {
         return List.of(suno());
     }
 
-    // Two tracks and one cover image per track (API.md §12.12): tracks first, then covers.
+    // Two tracks and one cover image per track (docs/apixo-api.md §4.2, §13.12): tracks first, then covers.
     private static Model suno() {
         return Model.define("suno", Category.AUDIO).modes("V4", "V4_5", "V4_5ALL", "V4_5PLUS", "V5", "V5_5")
                 .seconds(120, 180).fixedPrice("0.12")

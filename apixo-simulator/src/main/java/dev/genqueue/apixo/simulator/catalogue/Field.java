@@ -90,13 +90,13 @@ public final class Field implements Rule {
         return this;
     }
 
-    /** Validated only in these modes; ignored elsewhere (unknown fields are ignored, API.md §12.18). */
+    /** Validated only in these modes; ignored elsewhere (unknown fields are ignored, docs/apixo-api.md §13.18). */
     public Field onlyIn(String... modes) {
         onlyIn.addAll(List.of(modes));
         return this;
     }
 
-    /** Compares choices case-insensitively (resolution tiers, API.md §12.19). */
+    /** Compares choices case-insensitively (resolution tiers, docs/apixo-api.md §13.19). */
     public Field ignoreCase() {
         ignoreCase = true;
         return this;

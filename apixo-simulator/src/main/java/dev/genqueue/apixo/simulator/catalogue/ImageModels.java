@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The image models of API.md §9 with the inputs of §10.2. */
+/** The image models of docs/apixo-api.md §10 with the inputs of §11.2. */
 final class ImageModels {
 
     private static final String T2I = "text-to-image";

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Every model the simulator serves, by exact lower-case id (API.md §12.19). */
+/** Every model the simulator serves, by exact lower-case id (docs/apixo-api.md §10, §13.19). */
 public final class ModelCatalogue {
 
     private static final Map<String, Model> MODELS = index();

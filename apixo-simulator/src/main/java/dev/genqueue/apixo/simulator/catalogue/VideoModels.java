@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The video models of API.md §9 with the inputs of §10.2. */
+/** The video models of docs/apixo-api.md §10 with the inputs of §11.3. */
 final class VideoModels {
 
     private static final String T2V = "text-to-video";

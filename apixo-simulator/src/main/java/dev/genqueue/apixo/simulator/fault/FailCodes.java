@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The failCode vocabularies of API.md §6.2 (newest and older), each with its message and family. The
+ * The failCode vocabularies of docs/apixo-api.md §7.2 (newest and older), each with its message and family. The
  * family decides when a forced failure happens: content, input and credit failures end the task straight
  * from {@code pending}; processing and unknown codes fail at the end of processing.
  */

@@ -72,7 +72,10 @@ public final class Account {
         return new Admission(Admission.Verdict.ADMITTED, task);
     }
 
-    /** Releases finished tasks' slots and refunds the failed ones (refund on failure, API.md §12.16). */
+    /**
+     * Releases finished tasks' slots and refunds the failed ones (APIXO leaves refunds open:
+     * docs/apixo-api.md §13.16).
+     */
     public synchronized void settle(long now) {
         while (!unfinished.isEmpty() && unfinished.peek().terminalAt(now)) {
             Task task = unfinished.poll();

@@ -2,7 +2,7 @@ package dev.genqueue.apixo.simulator.task;
 
 import java.util.Locale;
 
-/** The four task states of API.md §4; {@code success} and {@code failed} are terminal. */
+/** The four task states of docs/apixo-api.md §5; {@code success} and {@code failed} are terminal. */
 public enum TaskState {
     PENDING,
     PROCESSING,

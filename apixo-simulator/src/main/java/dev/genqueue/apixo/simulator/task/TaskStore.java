@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** All tasks ever submitted, kept for the simulator's lifetime (API.md §12.10). */
+/** All tasks ever submitted, kept for the simulator's lifetime (retention is open: docs/apixo-api.md §13.10). */
 public final class TaskStore {
 
     private final ConcurrentHashMap<String, Task> tasks = new ConcurrentHashMap<>();
