@@ -1,9 +1,9 @@
 package dev.genqueue.worker.cost;
 
+import dev.genqueue.common.contract.OpsEvent;
 import dev.genqueue.common.job.JobStatus;
 import dev.genqueue.worker.config.WorkerIdentity;
-import dev.genqueue.worker.dispatch.ClaimedJob;
-import dev.genqueue.common.contract.OpsEvent;
+import dev.genqueue.worker.job.ClaimedJob;
 import dev.genqueue.worker.ops.OpsEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

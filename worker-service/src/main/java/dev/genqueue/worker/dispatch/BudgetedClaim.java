@@ -1,5 +1,6 @@
 package dev.genqueue.worker.dispatch;
 
+import dev.genqueue.worker.job.ClaimedJob;
 import dev.genqueue.worker.quota.ApixoQuota;
 import dev.genqueue.worker.quota.QuotaGrant;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.genqueue.worker.dispatch;
 
+import dev.genqueue.worker.job.ClaimedJob;
 import java.time.Duration;
 
 /**

@@ -4,8 +4,12 @@ import dev.genqueue.common.job.JobStatus;
 import dev.genqueue.worker.apixo.ApixoConfig;
 import dev.genqueue.worker.config.WorkerConfig;
 import dev.genqueue.worker.config.WorkerIdentity;
+import dev.genqueue.worker.job.ClaimedJob;
+import dev.genqueue.worker.job.Lease;
 import dev.genqueue.worker.metrics.WorkerMetrics;
+import dev.genqueue.worker.pause.SubmissionsResumed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -86,6 +90,10 @@ public class Dispatcher {
         wakeUp();
         LOG.infof("dispatcher %s started: batch %d, max in flight %d, lease %s", owner, config.batchSize(),
                 config.maxInFlight(), config.lease());
+    }
+
+    void onSubmissionsResumed(@Observes SubmissionsResumed resumed) {
+        wakeUp();
     }
 
     /** Claims at once instead of waiting for the interval, e.g. when new jobs were queued or one is due now. */

@@ -1,5 +1,7 @@
 package dev.genqueue.worker.dispatch;
 
+import dev.genqueue.worker.job.ClaimedJob;
+import dev.genqueue.worker.job.Lease;
 import dev.genqueue.worker.quota.ApixoQuota;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.genqueue.worker.dispatch;
 
+import dev.genqueue.worker.job.Lease;
 import java.util.concurrent.CompletionStage;
 
 /** Works on one claimed job; the stage completes when this worker is done with it under this lease. */

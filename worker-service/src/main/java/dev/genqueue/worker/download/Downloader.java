@@ -1,11 +1,11 @@
 package dev.genqueue.worker.download;
 
 import dev.genqueue.worker.complete.Completion;
-import dev.genqueue.worker.dispatch.Lease;
-import dev.genqueue.worker.engine.Backoff;
-import dev.genqueue.worker.engine.LeasedWrites;
+import dev.genqueue.worker.job.Lease;
+import dev.genqueue.worker.job.LeasedWrites;
 import dev.genqueue.worker.pause.AccountPause;
 import dev.genqueue.worker.pause.PauseConfig;
+import dev.genqueue.worker.retry.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.genqueue.common.failure.ApixoCall;
 import dev.genqueue.common.failure.FailureClass;
 import dev.genqueue.common.failure.FailureClassification;
 import dev.genqueue.worker.config.WorkerConfig;
-import dev.genqueue.worker.dispatch.ClaimedJob;
+import dev.genqueue.worker.job.ClaimedJob;
 import dev.genqueue.worker.metrics.WorkerMetrics;
 import dev.genqueue.worker.storage.OutputKey;
 import dev.genqueue.worker.storage.OutputStorage;

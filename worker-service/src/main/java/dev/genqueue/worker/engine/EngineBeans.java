@@ -2,6 +2,7 @@ package dev.genqueue.worker.engine;
 
 import dev.genqueue.worker.config.WorkerConfig;
 import dev.genqueue.worker.poll.PollSchedule;
+import dev.genqueue.worker.retry.Backoff;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

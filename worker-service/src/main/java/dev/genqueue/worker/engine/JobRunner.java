@@ -1,8 +1,9 @@
 package dev.genqueue.worker.engine;
 
-import dev.genqueue.worker.dispatch.Lease;
 import dev.genqueue.worker.dispatch.LeaseHandler;
 import dev.genqueue.worker.download.Downloader;
+import dev.genqueue.worker.job.Lease;
+import dev.genqueue.worker.job.LeasedWrites;
 import dev.genqueue.worker.poll.Poller;
 import dev.genqueue.worker.submit.Submitter;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package dev.genqueue.worker.engine;
 
-import dev.genqueue.worker.callback.JobsDueListener;
 import dev.genqueue.worker.config.WorkerConfig;
 import dev.genqueue.worker.cost.CostTracker;
 import dev.genqueue.worker.dispatch.Dispatcher;
+import dev.genqueue.worker.dispatch.JobsDueListener;
+import dev.genqueue.worker.job.JobWriter;
 import dev.genqueue.worker.pause.AccountPause;
-import dev.genqueue.worker.state.JobWriter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,9 @@
 package dev.genqueue.worker.pause;
 
+import dev.genqueue.common.contract.OpsEvent;
 import dev.genqueue.worker.apixo.ApixoClient;
 import dev.genqueue.worker.apixo.BalanceOutcome;
 import dev.genqueue.worker.config.WorkerIdentity;
-import dev.genqueue.worker.dispatch.Dispatcher;
-import dev.genqueue.common.contract.OpsEvent;
 import dev.genqueue.worker.ops.OpsEvents;
 import dev.genqueue.worker.quota.ApixoQuota;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -46,7 +46,7 @@ public class AccountPause {
     private final OpsEvents ops;
     private final ApixoClient apixo;
     private final ApixoQuota quota;
-    private final Dispatcher dispatcher;
+    private final Event<SubmissionsResumed> resumedEvents;
     private final PauseConfig config;
     private final MeterRegistry registry;
     private final String owner;
@@ -55,12 +55,12 @@ public class AccountPause {
     private ScheduledExecutorService executor;
 
     AccountPause(EntityManager entityManager, OpsEvents ops, ApixoClient apixo, ApixoQuota quota,
-            Dispatcher dispatcher, PauseConfig config, MeterRegistry registry, WorkerIdentity identity) {
+            Event<SubmissionsResumed> resumedEvents, PauseConfig config, MeterRegistry registry, WorkerIdentity identity) {
         this.entityManager = entityManager;
         this.ops = ops;
         this.apixo = apixo;
         this.quota = quota;
-        this.dispatcher = dispatcher;
+        this.resumedEvents = resumedEvents;
         this.config = config;
         this.registry = registry;
         this.owner = identity.id();
@@ -129,7 +129,7 @@ public class AccountPause {
             paused = state.paused();
             if (was && !paused) {
                 LOG.info("submissions to APIXO resumed");
-                dispatcher.wakeUp();
+                resumedEvents.fire(new SubmissionsResumed());
             }
             if (paused) {
                 maybeCheck();
@@ -194,7 +194,7 @@ public class AccountPause {
         paused = false;
         resumed.ifPresent(r -> LOG.infof("APIXO accepts the account again (%s): submissions resumed after %s", check,
                 r.since() == null ? "?" : Duration.between(r.since(), r.at())));
-        dispatcher.wakeUp();
+        resumedEvents.fire(new SubmissionsResumed());
     }
 
     private Executor executor() {

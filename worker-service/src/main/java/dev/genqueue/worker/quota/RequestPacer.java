@@ -1,6 +1,6 @@
 package dev.genqueue.worker.quota;
 
-import dev.genqueue.worker.dispatch.Lease;
+import dev.genqueue.worker.job.Lease;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;

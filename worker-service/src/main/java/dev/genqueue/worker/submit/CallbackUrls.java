@@ -1,6 +1,6 @@
 package dev.genqueue.worker.submit;
 
-import dev.genqueue.worker.dispatch.ClaimedJob;
+import dev.genqueue.worker.job.ClaimedJob;
 
 /**
  * The webhook address of a submit attempt: a fresh one per attempt whenever a public base URL exists, also for

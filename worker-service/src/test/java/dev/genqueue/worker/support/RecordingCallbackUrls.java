@@ -1,6 +1,6 @@
 package dev.genqueue.worker.support;
 
-import dev.genqueue.worker.dispatch.ClaimedJob;
+import dev.genqueue.worker.job.ClaimedJob;
 import dev.genqueue.worker.submit.CallbackPlan;
 import dev.genqueue.worker.submit.CallbackUrls;
 import jakarta.annotation.Priority;

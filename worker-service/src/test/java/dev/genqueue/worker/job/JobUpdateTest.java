@@ -1,4 +1,4 @@
-package dev.genqueue.worker.state;
+package dev.genqueue.worker.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

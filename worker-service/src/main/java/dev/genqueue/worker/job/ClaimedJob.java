@@ -1,4 +1,4 @@
-package dev.genqueue.worker.dispatch;
+package dev.genqueue.worker.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.genqueue.common.contract.DeliveryMode;
 import dev.genqueue.common.contract.Json;
 import dev.genqueue.common.job.JobStatus;
+import dev.genqueue.worker.dispatch.Claim;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,7 +62,7 @@ public record ClaimedJob(
         Instant claimedAt) {
 
     /** The columns {@link #read} expects, qualified by the alias {@code j} of the job table. */
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             j.id, j.version, j.status, j.tenant_id, j.request_id, j.project_id, j.model, j.input::text AS input,
             j.delivery, j.attempts, j.apixo_task_id, j.polls, j.transient_failures, j.task_retries, j.cost_usd,
             j.callback_received_at, j.callback_payload::text AS callback_payload, j.result_urls::text AS result_urls,
@@ -99,7 +100,7 @@ public record ClaimedJob(
     }
 
     /** Reads one row of a claim: {@link #COLUMNS} plus {@code due_at} and {@code claimed_at}. */
-    static ClaimedJob read(ResultSet rs) throws SQLException {
+    public static ClaimedJob read(ResultSet rs) throws SQLException {
         return new ClaimedJob(
                 rs.getObject("id", UUID.class),
                 rs.getLong("version"),

@@ -1,4 +1,4 @@
-package dev.genqueue.worker.state;
+package dev.genqueue.worker.job;
 
 import dev.genqueue.common.job.JobStatus;
 import java.sql.PreparedStatement;

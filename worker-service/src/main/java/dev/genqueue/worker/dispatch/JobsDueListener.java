@@ -1,7 +1,6 @@
-package dev.genqueue.worker.callback;
+package dev.genqueue.worker.dispatch;
 
 import dev.genqueue.store.callback.CallbackHints;
-import dev.genqueue.worker.dispatch.Dispatcher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,6 @@
-package dev.genqueue.worker.engine;
+package dev.genqueue.worker.job;
 
-import dev.genqueue.worker.dispatch.Lease;
 import dev.genqueue.worker.metrics.WorkerMetrics;
-import dev.genqueue.worker.state.JobUpdate;
-import dev.genqueue.worker.state.JobWrite;
-import dev.genqueue.worker.state.JobWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -1,10 +1,10 @@
-package dev.genqueue.worker.engine;
+package dev.genqueue.worker.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.genqueue.common.contract.Json;
 import dev.genqueue.common.job.JobStatus;
-import dev.genqueue.worker.dispatch.ClaimedJob;
+import dev.genqueue.worker.job.ClaimedJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

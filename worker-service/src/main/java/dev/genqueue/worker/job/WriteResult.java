@@ -1,4 +1,4 @@
-package dev.genqueue.worker.state;
+package dev.genqueue.worker.job;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.genqueue.worker.engine;
+package dev.genqueue.worker.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

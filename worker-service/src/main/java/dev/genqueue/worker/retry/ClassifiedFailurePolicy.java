@@ -1,9 +1,9 @@
-package dev.genqueue.worker.engine;
+package dev.genqueue.worker.retry;
 
 import dev.genqueue.common.failure.FailureClass;
 import dev.genqueue.common.failure.FailureClassification;
 import dev.genqueue.worker.config.WorkerConfig;
-import dev.genqueue.worker.dispatch.ClaimedJob;
+import dev.genqueue.worker.job.ClaimedJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

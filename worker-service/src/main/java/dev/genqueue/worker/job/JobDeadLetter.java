@@ -1,4 +1,4 @@
-package dev.genqueue.worker.state;
+package dev.genqueue.worker.job;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,6 +1,6 @@
-package dev.genqueue.worker.engine;
+package dev.genqueue.worker.retry;
 
-import dev.genqueue.worker.dispatch.ClaimedJob;
+import dev.genqueue.worker.job.ClaimedJob;
 
 /** Decides what a failed APIXO task means for its job: fail it, submit a new task, or pause the account. */
 public interface FailurePolicy {

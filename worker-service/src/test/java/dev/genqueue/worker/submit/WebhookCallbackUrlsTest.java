@@ -1,4 +1,4 @@
-package dev.genqueue.worker.callback;
+package dev.genqueue.worker.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.genqueue.common.contract.Json;
 import dev.genqueue.common.job.JobStatus;
 import dev.genqueue.store.callback.CallbackTokens;
-import dev.genqueue.worker.dispatch.ClaimedJob;
-import dev.genqueue.worker.submit.CallbackPlan;
+import dev.genqueue.worker.job.ClaimedJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.genqueue.worker.callback;
+package dev.genqueue.worker.submit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

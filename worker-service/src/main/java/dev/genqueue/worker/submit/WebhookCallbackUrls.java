@@ -1,10 +1,8 @@
-package dev.genqueue.worker.callback;
+package dev.genqueue.worker.submit;
 
 import dev.genqueue.store.callback.CallbackPaths;
 import dev.genqueue.store.callback.CallbackTokens;
-import dev.genqueue.worker.dispatch.ClaimedJob;
-import dev.genqueue.worker.submit.CallbackPlan;
-import dev.genqueue.worker.submit.CallbackUrls;
+import dev.genqueue.worker.job.ClaimedJob;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.genqueue.worker.state;
+package dev.genqueue.worker.job;
 
 import dev.genqueue.common.contract.StoredOutput;
 import dev.genqueue.store.batch.GroupCommitter;

@@ -1,7 +1,6 @@
-package dev.genqueue.worker.dispatch;
+package dev.genqueue.worker.job;
 
 import dev.genqueue.common.job.JobStatus;
-import dev.genqueue.worker.state.JobUpdate;
 import java.util.UUID;
 
 /**
@@ -101,11 +100,13 @@ public final class Lease {
         return lost;
     }
 
-    long expiresAtNanos() {
+    /** When the lease ends unless the dispatcher's heartbeat extends it ({@link System#nanoTime()} based). */
+    public long expiresAtNanos() {
         return expiresAtNanos;
     }
 
-    void extendedUntil(long nanos) {
+    /** The heartbeat extended the lease in the database until {@code nanos}. */
+    public void extendedUntil(long nanos) {
         expiresAtNanos = nanos;
     }
 }
